@@ -1,0 +1,45 @@
+/* Small progressive enhancements; every page works without them. */
+(function () {
+  "use strict";
+
+  // E-mail: the page holds "user [at] domain"; make it a working mailto link on load.
+  function revealEmails(root) {
+    root.querySelectorAll("a.lab-email[data-user][data-domain]").forEach(function (a) {
+      var address = a.dataset.user + "@" + a.dataset.domain;
+      a.href = "mailto:" + address;
+      a.textContent = address;
+    });
+  }
+
+  // "Copy BibTeX" buttons copy the entry next to them.
+  function wireCopyButtons(root) {
+    root.querySelectorAll("button.lab-copy").forEach(function (button) {
+      if (button.dataset.wired) return;
+      button.dataset.wired = "yes";
+      button.addEventListener("click", function () {
+        var block = document.getElementById(button.dataset.copyTarget);
+        var code = block && block.querySelector("code");
+        if (!code || !navigator.clipboard) return;
+        navigator.clipboard.writeText(code.textContent).then(function () {
+          var label = button.textContent;
+          button.textContent = "Copied";
+          setTimeout(function () { button.textContent = label; }, 1500);
+        });
+      });
+    });
+  }
+
+  function enhance() {
+    revealEmails(document);
+    wireCopyButtons(document);
+  }
+
+  // Material's instant navigation swaps pages without a reload: hook into its observable if present.
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(enhance);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhance);
+  } else {
+    enhance();
+  }
+})();

@@ -1,0 +1,104 @@
+"""MkDocs hook: the adapter that feeds the build from `data/` (no parsing, checking or markup here).
+
+- `on_startup` remembers whether this is `mkdocs serve` (a preview) or a build that may be published.
+- `on_config` loads the site model once (it is cached for the macros module), names the site from
+  `data/site.yml`, and on bad data stops a build with every problem listed; a preview keeps running
+  and shows the problems on every page instead, so a typo never ends `mkdocs serve`.
+- `on_files` adds one generated page per person, publication and project.
+- `on_page_markdown` (after the macros plugin) refuses to publish a page holding a macro error.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+# MkDocs puts only this folder on the path while loading a hook: make the project's core importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from labsite.errors import DataErrors  # noqa: E402
+from labsite.pages import generated_pages  # noqa: E402
+from labsite.site import load_site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.lab")
+_state: dict[str, object] = {"command": "build", "errors": None}
+_MACRO_FAILURES = ("Macro Rendering Error", "Macro Syntax Error")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def _preview() -> bool:
+    return _state["command"] == "serve"
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(100)  # before the macros plugin, which asks for the same (cached) model
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state["errors"] = None
+    try:
+        site = load_site(project_root(config), os.environ.get("LABSITE_DATA", "data"))
+    except DataErrors as problems:
+        if not _preview():
+            raise PluginError(problems.report()) from None
+        _state["errors"] = problems
+        for line in problems.report().splitlines():
+            log.warning(line)
+        return config
+    settings = site.settings
+    config.site_name = html.escape(settings.title)
+    config.site_description = html.escape(settings.description)
+    if settings.url or os.environ.get("LABSITE_URL"):
+        config.site_url = settings.url or os.environ["LABSITE_URL"]
+    repository = settings.repository or _github_repository()
+    if repository:
+        config.repo_url = repository
+        config.edit_uri = f"edit/{settings.branch}/docs/"
+    for warning in site.warnings:
+        log.info("data: %s", warning)
+    return config
+
+
+def _github_repository() -> str | None:
+    """In GitHub Actions the repository's address is known: use it for 'edit' links."""
+    if os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        return f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    return None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _state["errors"]:
+        return files
+    site = load_site(project_root(config), os.environ.get("LABSITE_DATA", "data"))
+    for spec in generated_pages(site):
+        front = {"title": html.escape(spec.title), "description": html.escape(spec.description)}
+        header = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
+        body = f'{{{{ {spec.kind}_page("{spec.id}") }}}}\n'
+        files.append(File.generated(config, spec.path, content=f"---\n{header}\n---\n\n{body}"))
+    return files
+
+
+@event_priority(-100)  # after the macros plugin has rendered the page
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if any(marker in markdown for marker in _MACRO_FAILURES) and not _preview():
+        raise PluginError(f"{page.file.src_uri}: a macro failed; the page would publish the error")
+    problems = _state["errors"]
+    if problems:
+        lines = "\n".join(f"    - `{e}`" for e in problems.errors)  # type: ignore[attr-defined]
+        return f'!!! failure "The data has problems: this preview is incomplete"\n\n{lines}\n\n{markdown}'
+    return markdown

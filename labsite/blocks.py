@@ -1,0 +1,118 @@
+"""What pages can ask for: each function returns the HTML (and Markdown headings) of one block.
+
+These are the macros' bodies, free of MkDocs: `macros.py` only binds them to the current page's
+path (`base`, the relative way back to the site root) and registers them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+
+from . import bibtex, render
+from .views import Site, grouped
+
+
+class Blocks:
+    """The page API, bound to one site model and one template environment."""
+
+    API = (
+        "profile_card", "bio", "interests", "prospective_note", "news_list", "publication_list",
+        "selected_publications", "project_list", "selected_projects", "course_list", "people_list",
+        "alumni_list", "award_list", "education_list", "experience_list", "person_page",
+        "publication_page", "project_page", "publication_count",
+    )
+
+    def __init__(self, site: Site, template_dirs: list[Path] | None = None):
+        self.site = site
+        self.env: Environment = render.environment(template_dirs)
+        self._keys = bibtex.keys(site.publications)
+
+    def _render(self, template: str, base: str, **context: object) -> str:
+        return render.render(self.env, template, site=self.site, base=base, **context).strip() + "\n"
+
+    # --- home ---------------------------------------------------------------------------------
+    def profile_card(self, base: str = "") -> str:
+        return str(render.as_block(self._render("partials/profile.html", base, profile=self.site.profile)))
+
+    def _markdown(self, text: str | None, css: str) -> str:
+        return self._render("partials/prose.html", "", text=text, css=css) if text else ""
+
+    def bio(self, base: str = "") -> str:
+        return self._markdown(self.site.profile.bio, "lab-bio")
+
+    def interests(self, base: str = "") -> str:
+        return self._markdown(self.site.profile.interests, "lab-interests")
+
+    def prospective_note(self, base: str = "", title: str = "") -> str:
+        """The note to prospective students as a call-out; its heading comes from the page."""
+        text = self.site.profile.prospective
+        return self._render("partials/callout.html", base, text=text, title=title) if text else ""
+
+    # --- lists --------------------------------------------------------------------------------
+    def news_list(self, base: str = "", limit: int | None = None) -> str:
+        items = self.site.news[:limit] if limit else self.site.news
+        groups = grouped(items, key=lambda n: n.date[:4]) if not limit else [(None, items)]
+        return self._render("lists/news.html", base, groups=groups, headings=not limit)
+
+    def publication_list(self, base: str = "") -> str:
+        groups = grouped(self.site.publications, key=lambda p: p.year)
+        return self._render("lists/publications.html", base, groups=groups, headings=True)
+
+    def selected_publications(self, base: str = "") -> str:
+        pubs = self.site.selected_publications()
+        return self._render("lists/publications.html", base, groups=[(None, pubs)], headings=False)
+
+    def publication_count(self, base: str = "") -> str:
+        return str(len(self.site.publications))
+
+    def project_list(self, base: str = "") -> str:
+        return self._render("lists/projects.html", base, projects=self.site.projects)
+
+    def selected_projects(self, base: str = "") -> str:
+        return self._render("lists/projects.html", base, projects=self.site.selected_projects())
+
+    def course_list(self, base: str = "") -> str:
+        return self._render("lists/courses.html", base, courses=self.site.courses)
+
+    def people_list(self, base: str = "") -> str:
+        return self._render("lists/people.html", base, ids=self.site.current_members, alumni=False)
+
+    def alumni_list(self, base: str = "") -> str:
+        return self._render("lists/people.html", base, ids=self.site.alumni, alumni=True)
+
+    def award_list(self, base: str = "") -> str:
+        return self._render("lists/awards.html", base, awards=self.site.awards)
+
+    def education_list(self, base: str = "") -> str:
+        return self._render("lists/cv.html", base, entries=self.site.profile.education, kind="education")
+
+    def experience_list(self, base: str = "") -> str:
+        return self._render("lists/cv.html", base, entries=self.site.profile.experience, kind="experience")
+
+    # --- generated pages ----------------------------------------------------------------------
+    def person_page(self, person_id: str, base: str = "", edit_url: str | None = None) -> str:
+        return self._render(
+            "pages/person.html", base, person_id=person_id, person=self.site.person(person_id),
+            papers=self.site.papers_of(person_id), edit_url=edit_url,
+        )
+
+    def publication_page(self, pub_id: str, base: str = "") -> str:
+        pub = self.site.publication(pub_id)
+        return self._render(
+            "pages/publication.html", base, pub=pub, authors=self.site.authors_of(pub),
+            projects=self.site.projects_of(pub), bibtex=self.bibtex_of(pub_id),
+        )
+
+    def project_page(self, project_id: str, base: str = "") -> str:
+        project = self.site.project(project_id)
+        topics = [self.site.data.topics[t].name for t in project.topics]
+        return self._render(
+            "pages/project.html", base, project=project, topics=topics,
+            people=self.site.people_of_project(project_id), papers=self.site.papers_of_project(project_id),
+        )
+
+    def bibtex_of(self, pub_id: str) -> str:
+        return bibtex.entry(self.site, self.site.publication(pub_id), self._keys[pub_id])
+

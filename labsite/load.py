@@ -1,0 +1,152 @@
+"""Read every file under `data/` into validated records, or fail with every problem at once.
+
+This is the only place that knows the layout of `data/`. Each file is parsed (with line numbers),
+validated against its model, then the whole set is cross-checked (`checks.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import checks, validate, yamlfile
+from .errors import DataError, DataErrors, DataWarning
+from .models.activities import (
+    Award,
+    AwardsFile,
+    Course,
+    NewsFile,
+    NewsItem,
+    Project,
+    ProjectsFile,
+    SiteSettings,
+    TeachingFile,
+)
+from .models.people import Person, Profile
+from .models.publications import (
+    AuthorsFile,
+    ExternalAuthor,
+    Publication,
+    PublicationsFile,
+    Topic,
+    TopicsFile,
+    Venue,
+    VenuesFile,
+)
+
+# file name -> (model, required?)
+FILES: dict[str, tuple[type[BaseModel], bool]] = {
+    "site.yml": (SiteSettings, True),
+    "profile.yml": (Profile, True),
+    "publications.yml": (PublicationsFile, True),
+    "venues.yml": (VenuesFile, True),
+    "topics.yml": (TopicsFile, False),
+    "projects.yml": (ProjectsFile, False),
+    "teaching.yml": (TeachingFile, False),
+    "news.yml": (NewsFile, False),
+    "awards.yml": (AwardsFile, False),
+    "authors.yml": (AuthorsFile, False),
+}
+PEOPLE_DIR = "people"
+
+
+@dataclass
+class SiteData:
+    """Everything in `data/`, validated. Lists keep the order of the files."""
+
+    root: Path
+    settings: SiteSettings
+    profile: Profile
+    people: dict[str, Person]
+    publications: list[Publication]
+    venues: dict[str, Venue]
+    topics: dict[str, Topic]
+    projects: list[Project]
+    courses: list[Course]
+    news: list[NewsItem]
+    awards: list[Award]
+    external_authors: list[ExternalAuthor]
+    warnings: list[DataWarning] = field(default_factory=list)
+
+    def person_file(self, person_id: str) -> str:
+        return f"data/{PEOPLE_DIR}/{person_id}.yml"
+
+
+def load(root: Path, data_dir: str = "data") -> SiteData:
+    """Load and check `root/data_dir`; raise `DataErrors` listing every problem found."""
+    base = root / data_dir
+    errors: list[DataError] = []
+    documents: dict[str, Any] = {}
+    records: dict[str, Any] = {}
+
+    if not base.is_dir():
+        raise DataErrors([DataError(data_dir, 0, "", "the data folder is missing", "create data/site.yml")])
+
+    for name, (model, required) in FILES.items():
+        shown_as = f"{data_dir}/{name}"
+        path = base / name
+        if not path.exists():
+            if required:
+                errors.append(DataError(shown_as, 0, "", "required file is missing"))
+            else:
+                records[name] = model()
+            continue
+        record, problems, document = _read(path, shown_as, model)
+        errors += problems
+        documents[shown_as] = document
+        records[name] = record
+
+    people: dict[str, Person] = {}
+    for path in sorted((base / PEOPLE_DIR).glob("*")) if (base / PEOPLE_DIR).is_dir() else []:
+        shown_as = f"{data_dir}/{PEOPLE_DIR}/{path.name}"
+        if path.suffix != ".yml" or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.stem):
+            if path.name.startswith(".") or path.name.lower() == "readme.md":
+                continue
+            errors.append(
+                DataError(
+                    shown_as, 0, "", "a person's file must be named <id>.yml",
+                    "use lowercase letters, digits and hyphens, e.g. jane-doe.yml",
+                )
+            )
+            continue
+        person, problems, document = _read(path, shown_as, Person)
+        errors += problems
+        documents[shown_as] = document
+        if person is not None:
+            people[path.stem] = person
+
+    if errors or any(r is None for r in records.values()):
+        raise DataErrors(errors)
+
+    data = SiteData(
+        root=root,
+        settings=records["site.yml"],
+        profile=records["profile.yml"],
+        people=people,
+        publications=records["publications.yml"].publications,
+        venues={v.id: v for v in records["venues.yml"].venues},
+        topics={t.id: t for t in records["topics.yml"].topics},
+        projects=records["projects.yml"].projects,
+        courses=records["teaching.yml"].courses,
+        news=records["news.yml"].news,
+        awards=records["awards.yml"].awards,
+        external_authors=records["authors.yml"].authors,
+    )
+    errors = checks.cross_check(data, documents, data_dir)
+    if errors:
+        raise DataErrors(errors)
+    return data
+
+
+def _read(path: Path, shown_as: str, model: type[BaseModel]) -> tuple[Any, list[DataError], Any]:
+    document, problems = yamlfile.read(path, shown_as)
+    if document is None and not problems:
+        problems = [DataError(shown_as, 1, "", "the file is empty", "see the other files for the expected fields")]
+    if problems:
+        return None, problems, document
+    record, problems = validate.check(model, document, shown_as)
+    return record, problems, document

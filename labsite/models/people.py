@@ -1,0 +1,75 @@
+"""The professor (`data/profile.yml`) and the group's members (`data/people/<id>.yml`)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from .common import AssetPath, Email, Link, Markdown, Model, Slug, Text, Year, YearMonth
+
+Degree = Literal["PhD", "Postdoc", "MS", "BS"]
+DEGREE_ORDER: tuple[str, ...] = ("Postdoc", "PhD", "MS", "BS")
+
+
+class Person(Model):
+    """One member, current or former. Alumni are those with an `end` year: nothing else marks them."""
+
+    name: Text
+    aliases: list[Text] = []
+    """Other spellings under which the person appears as an author."""
+    degree: Degree
+    start: Year | None = None
+    end: Year | None = None
+    co_advisors: list[Text] = []
+    now: Text | None = None
+    """Where an alumnus is now, e.g. 'Assistant Professor at Purdue'."""
+    email: Email | None = None
+    photo: AssetPath | None = None
+    """A square photo inside docs/, e.g. images/people/jane-doe.jpg (JPEG, PNG or WebP, at most 1 MB)."""
+    links: list[Link] = []
+    interests: list[Text] = []
+    bio: Markdown | None = None
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> Person:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"expected 'end' ({self.end}) not before 'start' ({self.start})")
+        return self
+
+
+class Education(Model):
+    start: YearMonth
+    end: YearMonth | None = None
+    degree: Text
+    institution: Text
+    note: Text | None = None
+
+
+class Experience(Model):
+    start: YearMonth
+    end: YearMonth | None = None
+    role: Text
+    organization: Text
+    mentors: list[Text] = []
+
+
+class Profile(Model):
+    """The professor: the home page, the CV page and the emphasised author everywhere."""
+
+    name: Text
+    aliases: list[Text] = []
+    title: Text
+    department: Text
+    university: Text
+    email: Email | None = None
+    links: list[Link] = []
+    photo: AssetPath | None = None
+    bio: Markdown
+    interests: Markdown | None = None
+    prospective: Markdown | None = None
+    """The note to prospective students, shown as a call-out on the home page."""
+    selected_publications: list[Slug] = []
+    selected_projects: list[Slug] = []
+    education: list[Education] = []
+    experience: list[Experience] = []

@@ -1,0 +1,90 @@
+"""Papers (`data/publications.yml`), the venue registry, topics and known author spellings."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .common import Links, Markdown, Model, Slug, Text, Year
+
+VenueType = Literal["conference", "journal", "workshop"]
+PublicationType = Literal["conference", "journal", "workshop", "thesis", "preprint"]
+
+
+class Venue(Model):
+    """A venue, spelled out once: papers name it by `id` (its acronym)."""
+
+    id: Text = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9&+.-]*$")
+    name: Text
+    type: VenueType
+
+
+class Topic(Model):
+    id: Slug
+    name: Text
+
+
+class Publication(Model):
+    id: Slug
+    title: Text
+    abstract: Markdown | None = None
+    doi: Text | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
+    authors: list[Text] = Field(min_length=1)
+    equal_contribution: int | None = Field(default=None, ge=2)
+    """The first N authors contributed equally; they are marked with *."""
+    et_al: bool = False
+    """The author list is abbreviated ('et al.')."""
+    author_order: Literal["alphabetical"] | None = None
+    venue: Text | None = None
+    """A venue `id` from data/venues.yml."""
+    type: PublicationType | None = None
+    """Defaults to the venue's type; needed only for a thesis or a preprint."""
+    institution: Text | None = None
+    edition: int | None = Field(default=None, ge=1)
+    track: Text | None = None
+    location: Text | None = None
+    year: Year
+    month: int | None = Field(default=None, ge=1, le=12)
+    presentation: Text | None = None
+    """Spotlight, Oral…: shown as a badge."""
+    awards: list[Text] = []
+    note: Text | None = None
+    links: Links = Links()
+    topics: list[Slug] = []
+    projects: list[Slug] = []
+
+    @model_validator(mode="after")
+    def _needs_a_venue(self) -> Publication:
+        if self.venue is None and self.type not in ("thesis", "preprint"):
+            raise ValueError("expected a 'venue' (or 'type: thesis' / 'type: preprint')")
+        if self.equal_contribution and self.equal_contribution > len(self.authors):
+            raise ValueError(
+                f"expected 'equal_contribution' ({self.equal_contribution}) "
+                f"not above the number of authors ({len(self.authors)})"
+            )
+        return self
+
+
+class ExternalAuthor(Model):
+    """A co-author outside the group: other spellings of their name, or none to say that a name
+    resembling a member's belongs to someone else."""
+
+    name: Text
+    aliases: list[Text] = []
+
+
+class VenuesFile(Model):
+    venues: list[Venue]
+
+
+class TopicsFile(Model):
+    topics: list[Topic] = []
+
+
+class PublicationsFile(Model):
+    publications: list[Publication]
+
+
+class AuthorsFile(Model):
+    authors: list[ExternalAuthor] = []

@@ -1,0 +1,55 @@
+"""Which pages the data implies: one per person, per publication and per project.
+
+The MkDocs hook turns these into generated files; the core decides their paths, titles and
+descriptions so another engine could produce the same set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .views import Site
+
+DEGREE_WORDS = {"PhD": "Ph.D. student", "Postdoc": "postdoctoral researcher", "MS": "master's student", "BS": "undergraduate student"}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    """Source path relative to docs/, e.g. 'people/jane-doe.md'."""
+    kind: str
+    """'person', 'publication' or 'project': the macro that renders its body."""
+    id: str
+    title: str
+    description: str
+
+
+def plain(markdown_text: str, limit: int = 200) -> str:
+    """Markdown reduced to one plain sentence or so, for meta descriptions."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
+    text = re.sub(r"[*_`#>]", "", text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def generated_pages(site: Site) -> list[PageSpec]:
+    group = site.settings.title
+    pages = []
+    for person_id, person in site.data.people.items():
+        role = DEGREE_WORDS[person.degree]
+        if person.end is None:
+            text = f"{person.name}, {role} in {group}."
+        else:
+            text = f"{person.name}, {person.degree} {person.end}, alumni of {group}" + (
+                f"; now {person.now}." if person.now else "."
+            )
+        pages.append(PageSpec(f"people/{person_id}.md", "person", person_id, person.name, text))
+    for pub in site.publications:
+        venue = site.venue_of(pub)
+        where = f"{venue.id} {pub.year}" if venue else str(pub.year)
+        authors = ", ".join(pub.authors[:3]) + (" et al." if len(pub.authors) > 3 or pub.et_al else "")
+        pages.append(PageSpec(f"publications/{pub.id}.md", "publication", pub.id, pub.title, f"{pub.title} ({where}). {authors}."))
+    for project in site.projects:
+        pages.append(PageSpec(f"projects/{project.id}.md", "project", project.id, project.name, plain(project.description)))
+    return pages

@@ -1,0 +1,78 @@
+"""Jinja partials → HTML. One template per kind of item, autoescaped, composed by list templates.
+
+Markup never lives in Python strings: this module only sets up the environment and its filters.
+The single exception to escaping is the `markdown` filter (see `markdown.py`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import markdown
+from .authors import name_key
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def initials(name: str) -> str:
+    """'Ying Yee (Rae) Wong' -> 'YW': first and last word, parentheses ignored."""
+    words = [w for w in name.replace("(", " ( ").split() if w[:1].isalpha()]
+    depth, kept = 0, []
+    for w in name.split():
+        if w.startswith("("):
+            depth += 1
+        if depth == 0 and w[:1].isalpha():
+            kept.append(w)
+        if w.endswith(")"):
+            depth -= 1
+    words = kept or words
+    return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper() if words else "?"
+
+
+def hue(text: str) -> int:
+    """A stable colour for an avatar, from the name (not random, so builds are reproducible)."""
+    return int(hashlib.sha1(name_key(text).encode()).hexdigest()[:4], 16) % 360
+
+
+def month_name(month: int) -> str:
+    return calendar.month_name[month]
+
+
+def environment(extra_dirs: list[Path] | None = None) -> Environment:
+    """The Jinja environment: autoescape on, undefined names are errors, `overrides` first."""
+    env = Environment(
+        loader=FileSystemLoader([*(extra_dirs or []), TEMPLATES]),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        markdown=markdown.render, block=as_block, ordinal=ordinal, initials=initials, hue=hue, month_name=month_name
+    )
+    return env
+
+
+def as_block(html: str) -> Markup:
+    """Drop blank lines so Markdown keeps the result as one raw HTML block (a blank line would end it).
+
+    Used as `{% filter block %}` around each HTML chunk of a template that also writes Markdown
+    headings (which must stay Markdown so the table of contents lists them).
+    """
+    return Markup("\n".join(line for line in str(html).splitlines() if line.strip()))
+
+
+def render(env: Environment, template: str, **context: Any) -> str:
+    return env.get_template(template).render(**context)

@@ -1,0 +1,240 @@
+"""Derived views of the data: who wrote what, which papers belong to which project, what is current.
+
+Built once per build from `SiteData`; pages only ask for views. Nothing here is typed by hand:
+alumni are people with an `end` year, a person's papers come from author lists, a project's people
+from its papers (plus any it names).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import groupby
+from typing import TypeVar
+
+from . import authors
+from .errors import DataWarning
+from .load import SiteData
+from .models.activities import Award, Course, NewsItem, Project
+from .models.people import DEGREE_ORDER, Person
+from .models.publications import Publication, Venue
+
+T = TypeVar("T")
+SEASON_ORDER = {"winter": 0, "spring": 1, "summer": 2, "fall": 3}
+PI = "__pi__"
+
+
+@dataclass(frozen=True)
+class Author:
+    """One name in a paper's author list, matched to a member when possible."""
+
+    name: str
+    person_id: str | None
+    is_pi: bool
+    equal_contribution: bool
+
+
+class Site:
+    """The site model: validated data plus every derived index, computed once."""
+
+    def __init__(self, data: SiteData):
+        self.data = data
+        self.settings = data.settings
+        self.profile = data.profile
+        self._who: dict[str, str] = {}
+        for name in [data.profile.name, *data.profile.aliases]:
+            self._who[authors.name_key(name)] = PI
+        for person_id, person in data.people.items():
+            for name in [person.name, *person.aliases]:
+                self._who[authors.name_key(name)] = person_id
+
+    # --- publications -------------------------------------------------------------------------
+    @cached_property
+    def publications(self) -> list[Publication]:
+        """Newest first; within a month, in file order."""
+        order = {p.id: n for n, p in enumerate(self.data.publications)}
+        return sorted(self.data.publications, key=lambda p: (-p.year, -(p.month or 0), order[p.id]))
+
+    @cached_property
+    def _publication_by_id(self) -> dict[str, Publication]:
+        return {p.id: p for p in self.data.publications}
+
+    def publication(self, pub_id: str) -> Publication:
+        return self._publication_by_id[pub_id]
+
+    def authors_of(self, pub: Publication) -> list[Author]:
+        result = []
+        for n, name in enumerate(pub.authors):
+            who = self._who.get(authors.name_key(name))
+            result.append(
+                Author(
+                    name=name,
+                    person_id=who if who not in (None, PI) else None,
+                    is_pi=who == PI,
+                    equal_contribution=bool(pub.equal_contribution and n < pub.equal_contribution),
+                )
+            )
+        return result
+
+    def venue_of(self, pub: Publication) -> Venue | None:
+        return self.data.venues.get(pub.venue) if pub.venue else None
+
+    def type_of(self, pub: Publication) -> str:
+        venue = self.venue_of(pub)
+        return pub.type or (venue.type if venue else "preprint")
+
+    @cached_property
+    def _papers_by_person(self) -> dict[str, list[Publication]]:
+        index: dict[str, list[Publication]] = {}
+        for pub in self.publications:
+            for author in self.authors_of(pub):
+                key = PI if author.is_pi else author.person_id
+                if key and pub not in index.setdefault(key, []):
+                    index[key].append(pub)
+        return index
+
+    def papers_of(self, person_id: str) -> list[Publication]:
+        return self._papers_by_person.get(person_id, [])
+
+    def papers_of_project(self, project_id: str) -> list[Publication]:
+        return [p for p in self.publications if project_id in p.projects]
+
+    def awards_for(self, pub: Publication) -> list[str]:
+        return pub.awards
+
+    @cached_property
+    def years(self) -> list[int]:
+        return sorted({p.year for p in self.publications}, reverse=True)
+
+    def selected_publications(self) -> list[Publication]:
+        return [self.publication(i) for i in self.profile.selected_publications]
+
+    # --- people -------------------------------------------------------------------------------
+    def person(self, person_id: str) -> Person:
+        return self.data.people[person_id]
+
+    def _surname(self, person_id: str) -> str:
+        return authors.name_key(self.data.people[person_id].name).split()[-1]
+
+    @cached_property
+    def current_members(self) -> list[str]:
+        """Ids of members without an end year, by role then surname."""
+        ids = [i for i, p in self.data.people.items() if p.end is None]
+        return sorted(ids, key=lambda i: (DEGREE_ORDER.index(self.person(i).degree), self._surname(i), i))
+
+    @cached_property
+    def alumni(self) -> list[str]:
+        """Ids of former members, most recent first, then by role and surname."""
+        ids = [i for i, p in self.data.people.items() if p.end is not None]
+        return sorted(
+            ids,
+            key=lambda i: (-(self.person(i).end or 0), DEGREE_ORDER.index(self.person(i).degree), self._surname(i), i),
+        )
+
+    def is_alumnus(self, person_id: str) -> bool:
+        return self.person(person_id).end is not None
+
+    # --- projects -----------------------------------------------------------------------------
+    @cached_property
+    def _project_by_id(self) -> dict[str, Project]:
+        return {p.id: p for p in self.data.projects}
+
+    def project(self, project_id: str) -> Project:
+        return self._project_by_id[project_id]
+
+    @property
+    def projects(self) -> list[Project]:
+        return self.data.projects
+
+    def people_of_project(self, project_id: str) -> list[str]:
+        """Members the project names, then members who wrote its papers, in group order."""
+        named = list(self.project(project_id).people)
+        derived = {
+            a.person_id
+            for pub in self.papers_of_project(project_id)
+            for a in self.authors_of(pub)
+            if a.person_id
+        }
+        order = self.current_members + self.alumni
+        return named + [i for i in order if i in derived and i not in named]
+
+    def projects_of(self, pub: Publication) -> list[Project]:
+        return [self.project(i) for i in pub.projects]
+
+    def selected_projects(self) -> list[Project]:
+        return [self.project(i) for i in self.profile.selected_projects]
+
+    # --- teaching, news, awards ---------------------------------------------------------------
+    @cached_property
+    def courses(self) -> list[Course]:
+        """Most recently taught first."""
+        return sorted(self.data.courses, key=lambda c: max(_term_key(t) for t in c.terms), reverse=True)
+
+    def terms_of(self, course: Course) -> list[str]:
+        terms = sorted(course.terms, key=_term_key, reverse=True)
+        return [f"{t.season.capitalize()} {t.year}" for t in terms]
+
+    @cached_property
+    def news(self) -> list[NewsItem]:
+        """Newest first (by date as precise as given), file order among equals."""
+        return sorted(self.data.news, key=lambda n: n.date[:4], reverse=True)
+
+    @cached_property
+    def awards(self) -> list[Award]:
+        return sorted(self.data.awards, key=lambda a: a.year, reverse=True)
+
+    # --- checks that only warn ----------------------------------------------------------------
+    @cached_property
+    def warnings(self) -> list[DataWarning]:
+        """Author spellings that look like one person, and near-misses of members' names."""
+        known_same = {
+            frozenset(authors.name_key(n) for n in [a.name, *a.aliases]) for a in self.data.external_authors
+        }
+        same_person = {
+            frozenset(authors.name_key(n) for n in [p.name, *p.aliases])
+            for p in [*self.data.people.values(), self.profile]
+        }
+        found: list[DataWarning] = []
+        names = {name for pub in self.data.publications for name in pub.authors}
+        for a, b in authors.near_duplicates(names):
+            pair = {authors.name_key(a), authors.name_key(b)}
+            if any(pair <= group for group in known_same | same_person):
+                continue
+            found.append(
+                DataWarning(
+                    "data/publications.yml",
+                    0,
+                    "authors",
+                    f"{a!r} and {b!r} look like the same person",
+                    "fix the spelling, or list one as an alias (data/authors.yml, or the member's file)",
+                )
+            )
+        declared = {authors.name_key(n) for a in self.data.external_authors for n in [a.name, *a.aliases]}
+        members: dict[tuple[str, str], list[str]] = {}
+        for pid, person in self.data.people.items():
+            members.setdefault(authors.surname_initial(person.name), []).append(pid)
+        for name in sorted(names):
+            if self._who.get(authors.name_key(name)) or authors.name_key(name) in declared:
+                continue
+            for pid in members.get(authors.surname_initial(name), []):
+                found.append(
+                    DataWarning(
+                        "data/publications.yml",
+                        0,
+                        "authors",
+                        f"{name!r} matches no member but shares a surname and initial with {self.person(pid).name!r}",
+                        f"same person? add it to 'aliases' in {self.data.person_file(pid)};"
+                        " someone else? list them in data/authors.yml",
+                    )
+                )
+        return sorted(set(found))
+
+
+def _term_key(term: object) -> tuple[int, int]:
+    return (term.year, SEASON_ORDER[term.season])  # type: ignore[attr-defined]
+
+
+def grouped(items: Iterable[T], key: object) -> list[tuple[object, list[T]]]:
+    """Consecutive items sharing `key(item)`, as (key, items) pairs: the input must be sorted."""
+    return [(k, list(g)) for k, g in groupby(items, key=key)]  # type: ignore[arg-type]

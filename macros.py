@@ -1,0 +1,52 @@
+"""mkdocs-macros adapter: registers the page API (`labsite.blocks`) for Markdown pages.
+
+It asks the core for the site model (loaded once per build and cached) and binds each block to the
+current page, so links inside the HTML are relative to it. No parsing, checking or markup here.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from labsite.blocks import Blocks
+from labsite.errors import DataErrors
+from labsite.site import load_site
+
+
+def define_env(env) -> None:  # noqa: ANN001 - the plugin's own object
+    root = Path(env.conf.config_file_path).resolve().parent
+    try:
+        blocks = Blocks(load_site(root, os.environ.get("LABSITE_DATA", "data")), [root / "overrides" / "labsite"])
+    except DataErrors:
+        # Only reached while previewing (a build stops in the hook first): pages render empty and
+        # the hook puts the list of problems on top of every page.
+        for name in Blocks.API:
+            env.macro(lambda *args, **kwargs: "", name)
+        return
+
+    def base() -> str:
+        """The relative way from the current page back to the site root ('../../')."""
+        url = env.page.url if env.page else ""
+        return "../" * url.count("/")
+
+    def bind(name: str):  # noqa: ANN202
+        method = getattr(blocks, name)
+
+        @functools.wraps(method)
+        def macro(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            return method(*args, base=base(), **kwargs)
+
+        return macro
+
+    for name in Blocks.API:
+        env.macro(bind(name), name)
+
+    repository = env.conf.repo_url
+    branch = blocks.site.settings.branch
+
+    @env.macro
+    def person_page(person_id: str) -> str:
+        edit = f"{repository.rstrip('/')}/edit/{branch}/data/people/{person_id}.yml" if repository else None
+        return blocks.person_page(person_id, base=base(), edit_url=edit)
