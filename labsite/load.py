@@ -146,7 +146,8 @@ def _read(path: Path, shown_as: str, model: type[BaseModel]) -> tuple[Any, list[
     document, problems = yamlfile.read(path, shown_as)
     if document is None and not problems:
         problems = [DataError(shown_as, 1, "", "the file is empty", "see the other files for the expected fields")]
-    if problems:
+    if document is None:
         return None, problems, document
-    record, problems = validate.check(model, document, shown_as)
-    return record, problems, document
+    # duplicate keys are reported, and the rest of the file is still checked (first value kept)
+    record, invalid = validate.check(model, document, shown_as)
+    return (None if problems else record), problems + invalid, document

@@ -101,7 +101,13 @@ Email = Annotated[str, AfterValidator(_email)]
 YearMonth = Annotated[str, AfterValidator(_year_month)]
 NewsDate = Annotated[str, AfterValidator(_news_date)]
 AssetPath = Annotated[str, AfterValidator(_asset_path)]
-Year = Annotated[int, Field(ge=1900, le=2100)]
+def _year(value: int) -> int:
+    if not 1900 <= value <= 2100:
+        raise _fail("a year between 1900 and 2100", value)
+    return value
+
+
+Year = Annotated[int, AfterValidator(_year), Field(json_schema_extra={"minimum": 1900, "maximum": 2100})]
 
 
 class Link(Model):

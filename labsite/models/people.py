@@ -8,7 +8,7 @@ from pydantic import model_validator
 
 from .common import AssetPath, Email, Link, Markdown, Model, Slug, Text, Year, YearMonth
 
-Degree = Literal["PhD", "Postdoc", "MS", "BS"]
+Degree = Literal["PhD", "MS", "BS", "Postdoc"]
 DEGREE_ORDER: tuple[str, ...] = ("Postdoc", "PhD", "MS", "BS")
 
 

@@ -1,0 +1,44 @@
+"""`python -m labsite …`: the data check and the maintainers' small tools."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import report
+from .errors import DataErrors
+from .site import load_site
+
+
+@click.group()
+def main() -> None:
+    """Tools for the lab site: check the data, and more."""
+
+
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
+@click.option("--data", "data_dir", default="data", show_default=True, help="Data folder inside the project.")
+@click.option("--strict", is_flag=True, help="Treat warnings (e.g. look-alike author names) as errors.")
+def check(root: Path, data_dir: str, strict: bool) -> None:
+    """Validate data/ without building the site; exit 1 on any problem."""
+    started = time.perf_counter()
+    github = report.in_github_actions()
+    try:
+        site = load_site(root, data_dir)
+    except DataErrors as problems:
+        click.echo("\n".join(report.lines(problems.errors, github)), err=False)
+        report.write_summary(problems.errors)
+        click.echo(f"{len(problems.errors)} problem(s) found in {data_dir}/.", err=True)
+        sys.exit(1)
+    warnings = site.warnings
+    if warnings:
+        click.echo("\n".join(report.lines(warnings, github)))
+        report.write_summary(list(warnings))
+    elapsed = time.perf_counter() - started
+    counts = f"{len(site.data.publications)} publications, {len(site.data.people)} people"
+    click.echo(f"{data_dir}/ is valid ({counts}; {len(warnings)} warning(s)) in {elapsed:.2f} s.", err=True)
+    if strict and warnings:
+        sys.exit(1)

@@ -1,0 +1,64 @@
+"""How problems are shown: plain `file:line: message` lines, or GitHub workflow annotations.
+
+In GitHub Actions each problem also becomes `::error file=…,line=…,title=…::message`, which GitHub
+shows inline on the pull request's changed line. GitHub shows at most 10 annotations of a kind per
+step, so the full list also goes to the job summary.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import DataError, DataWarning
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(problem: DataError) -> str:
+    """The workflow command for one problem (`::error …` or `::warning …`)."""
+    level = "warning" if isinstance(problem, DataWarning) else "error"
+    props = [f"file={_escape_property(problem.file)}"]
+    if problem.line:
+        props.append(f"line={problem.line}")
+    props.append(f"title={_escape_property(problem.title)}")
+    message = problem.message if not problem.field else f"field '{problem.field}': {problem.message}"
+    if problem.hint:
+        message += f" (hint: {problem.hint})"
+    return f"::{level} {','.join(props)}::{_escape_data(message)}"
+
+
+def in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def lines(problems: Iterable[DataError], github: bool) -> list[str]:
+    """Every problem as a plain line, and, in GitHub Actions, as an annotation too."""
+    out = []
+    for problem in problems:
+        prefix = "warning: " if isinstance(problem, DataWarning) else ""
+        out.append(f"{prefix}{problem}")
+        if github:
+            out.append(annotation(problem))
+    return out
+
+
+def write_summary(problems: list[DataError]) -> None:
+    """Append a Markdown table of every problem to the GitHub job summary, if there is one."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary or not problems:
+        return
+    rows = ["| file | line | field | problem |", "| --- | --- | --- | --- |"]
+    for p in problems:
+        text = p.message + (f" (hint: {p.hint})" if p.hint else "")
+        cells = [p.file, str(p.line or ""), p.field, text]
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    with Path(summary).open("a", encoding="utf-8") as f:
+        f.write("### Data check\n\n" + "\n".join(rows) + "\n")
