@@ -4,8 +4,10 @@
 - `on_config` loads the site model once (it is cached for the macros module), names the site from
   `data/site.yml`, and on bad data stops a build with every problem listed; a preview keeps running
   and shows the problems on every page instead, so a typo never ends `mkdocs serve`.
-- `on_files` adds one generated page per person, publication and project.
-- `on_page_markdown` (after the macros plugin) refuses to publish a page holding a macro error.
+- `on_files` adds one generated page per person, publication and project, `publications.bib` and
+  the Atom feeds.
+- `on_page_markdown` (after the macros plugin) refuses to publish a page holding a macro error, and
+  puts Scholar tags and JSON-LD into the page's metadata for the theme override to write.
 """
 
 from __future__ import annotations
@@ -26,12 +28,13 @@ from mkdocs.structure.pages import Page
 # MkDocs puts only this folder on the path while loading a hook: make the project's core importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from labsite import bibtex, feeds, metadata  # noqa: E402
 from labsite.errors import DataErrors  # noqa: E402
 from labsite.pages import generated_pages  # noqa: E402
 from labsite.site import load_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.lab")
-_state: dict[str, object] = {"command": "build", "errors": None}
+_state: dict[str, object] = {"command": "build", "errors": None, "pages": {}}
 _MACRO_FAILURES = ("Macro Rendering Error", "Macro Syntax Error")
 
 
@@ -82,6 +85,7 @@ def _github_repository() -> str | None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _state["pages"] = {}
     if _state["errors"]:
         return files
     site = load_site(project_root(config), os.environ.get("LABSITE_DATA", "data"))
@@ -90,7 +94,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         header = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
         body = f'{{{{ {spec.kind}_page("{spec.id}") }}}}\n'
         files.append(File.generated(config, spec.path, content=f"---\n{header}\n---\n\n{body}"))
+        _state["pages"][spec.path] = spec  # type: ignore[index]
+    base_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+    files.append(File.generated(config, "publications.bib", content=bibtex.bibliography(site)))
+    files.append(File.generated(config, "feeds/news.xml", content=feeds.news_feed(site, base_url)))
+    files.append(File.generated(config, "feeds/publications.xml", content=feeds.publications_feed(site, base_url)))
     return files
+
+
+def _head(page: Page, config: MkDocsConfig) -> dict | None:
+    """Scholar tags and JSON-LD for a paper's page; the professor as a Person on the home page."""
+    site = load_site(project_root(config), os.environ.get("LABSITE_DATA", "data"))
+    if page.is_homepage:
+        return {"jsonld": metadata.person(site, page.canonical_url), "og_type": "profile"}
+    spec = _state.get("pages", {}).get(page.file.src_uri)  # type: ignore[union-attr]
+    if spec is None:
+        return None
+    if spec.kind == "publication":
+        pub = site.publication(spec.id)
+        return {
+            "citation": metadata.citation_tags(site, pub),
+            "jsonld": metadata.scholarly_article(site, pub, page.canonical_url),
+            "og_type": "article",
+        }
+    if spec.kind == "person":
+        return {"og_type": "profile"}
+    return None
 
 
 @event_priority(-100)  # after the macros plugin has rendered the page
@@ -98,6 +127,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if any(marker in markdown for marker in _MACRO_FAILURES) and not _preview():
         raise PluginError(f"{page.file.src_uri}: a macro failed; the page would publish the error")
     problems = _state["errors"]
+    if not problems:
+        head = _head(page, config)
+        if head:
+            page.meta["lab_head"] = head
     if problems:
         lines = "\n".join(f"    - `{e}`" for e in problems.errors)  # type: ignore[attr-defined]
         return f'!!! failure "The data has problems: this preview is incomplete"\n\n{lines}\n\n{markdown}'

@@ -21,7 +21,7 @@ class Blocks:
         "profile_card", "bio", "interests", "prospective_note", "news_list", "publication_list",
         "selected_publications", "project_list", "selected_projects", "course_list", "people_list",
         "alumni_list", "award_list", "education_list", "experience_list", "person_page",
-        "publication_page", "project_page", "publication_count",
+        "publication_page", "project_page", "publication_count", "publication_chart", "publication_filter",
     )
 
     def __init__(self, site: Site, template_dirs: list[Path] | None = None):
@@ -63,6 +63,21 @@ class Blocks:
     def selected_publications(self, base: str = "") -> str:
         pubs = self.site.selected_publications()
         return self._render("lists/publications.html", base, groups=[(None, pubs)], headings=False)
+
+    def publication_chart(self, base: str = "") -> str:
+        counts = sorted((year, len(pubs)) for year, pubs in grouped(self.site.publications, key=lambda p: p.year))
+        peak = max((n for _, n in counts), default=1)
+        return self._render("partials/year-chart.html", base, counts=counts, peak=peak) if counts else ""
+
+    def publication_filter(self, base: str = "") -> str:
+        kinds = ("conference", "journal", "workshop", "thesis", "preprint")
+        present = {self.site.type_of(p) for p in self.site.publications}
+        used = {t for p in self.site.publications for t in p.topics}
+        return self._render(
+            "partials/publication-filter.html", base, years=self.site.years,
+            topics=[t for t in self.site.data.topics.values() if t.id in used],
+            types=[k for k in kinds if k in present], total=len(self.site.publications),
+        )
 
     def publication_count(self, base: str = "") -> str:
         return str(len(self.site.publications))

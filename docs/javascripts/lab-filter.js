@@ -1,0 +1,75 @@
+/* Publication filter: year, topic, type, awarded and free text. The URL keeps the filter
+   (?year=2024&topic=quantum&q=gpu) so a filtered view can be shared. Without JavaScript the form
+   stays hidden and the full list shows. */
+(function () {
+  "use strict";
+
+  function normalise(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function setUp() {
+    var form = document.getElementById("lab-filter");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "yes";
+    var items = Array.prototype.slice.call(document.querySelectorAll("li.lab-pub"));
+    var lists = Array.prototype.slice.call(document.querySelectorAll("ul.lab-pubs"));
+    var count = form.querySelector("[data-count]");
+    var texts = items.map(function (li) { return normalise(li.textContent); });
+
+    var params = new URLSearchParams(window.location.search);
+    ["year", "topic", "type", "q"].forEach(function (name) {
+      var field = form.elements[name];
+      if (field && params.has(name)) field.value = params.get(name);
+    });
+    form.elements.awarded.checked = params.get("awarded") === "yes";
+
+    function apply() {
+      var year = form.elements.year.value;
+      var topic = form.elements.topic ? form.elements.topic.value : "";
+      var type = form.elements.type.value;
+      var awarded = form.elements.awarded.checked;
+      var words = normalise(form.elements.q.value).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      items.forEach(function (li, i) {
+        var ok = (!year || li.dataset.year === year) &&
+          (!topic || li.dataset.topics.split(" ").indexOf(topic) >= 0) &&
+          (!type || li.dataset.type === type) &&
+          (!awarded || li.dataset.awarded === "yes") &&
+          words.every(function (w) { return texts[i].indexOf(w) >= 0; });
+        li.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      lists.forEach(function (ul) {
+        var empty = !ul.querySelector("li.lab-pub:not([hidden])");
+        ul.hidden = empty;
+        var heading = ul.previousElementSibling;
+        if (heading && heading.tagName === "H2") heading.hidden = empty;
+      });
+      count.textContent = String(shown);
+
+      var query = new URLSearchParams();
+      if (year) query.set("year", year);
+      if (topic) query.set("topic", topic);
+      if (type) query.set("type", type);
+      if (awarded) query.set("awarded", "yes");
+      if (form.elements.q.value) query.set("q", form.elements.q.value);
+      var search = query.toString();
+      history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(setUp);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+from sitebuild import FIXTURE_DATA, Build, build, copy_project
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The group's real site, built once per test run with a strict build."""
+    result = build(copy_project(tmp_path_factory.mktemp("real")))
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The tiny fictional lab under tests/fixture_lab, built with the project's own code."""
+    result = build(copy_project(tmp_path_factory.mktemp("fixture"), FIXTURE_DATA), extra_env={"GITHUB_REPOSITORY": "example/lab"})
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture
+def fixture_project(tmp_path):
+    """A fresh copy of the project with the fixture lab's data, for tests that break it."""
+    return copy_project(tmp_path / "project", FIXTURE_DATA)

@@ -1,0 +1,73 @@
+"""`mkdocs serve`: an edit in data/ rebuilds the preview, and a typo shows on the page instead of ending it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode()
+
+
+def wait_for(url: str, condition, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = fetch(url)
+            if condition(last):
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not change as expected; last body starts {last[:300]!r}")
+
+
+@pytest.fixture
+def preview(fixture_project):
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+        cwd=fixture_project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        yield fixture_project, f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert server.returncode is not None
+
+
+@pytest.mark.slow
+def test_editing_a_person_file_updates_the_preview_and_a_typo_shows_as_a_banner(preview):
+    project, url = preview
+    group = url + "group/"
+    wait_for(group, lambda body: "Bo Tern" in body)
+    person = project / "data/people/bo-tern.yml"
+    good = person.read_text()
+
+    person.write_text(good.replace("name: Bo Tern", "name: Bo Ternary"))
+    wait_for(group, lambda body: "Bo Ternary" in body)
+
+    person.write_text(good.replace("degree: PhD", "degree: Phd"))
+    body = wait_for(group, lambda body: "The data has problems" in body)
+    assert "expected one of PhD, MS, BS, Postdoc" in body
+
+    person.write_text(good)
+    body = wait_for(group, lambda body: "The data has problems" not in body and "Bo Tern" in body)
+    assert "Bo Ternary" not in body
