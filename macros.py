@@ -10,7 +10,7 @@ import functools
 import os
 from pathlib import Path
 
-from labsite.blocks import Blocks
+from labsite.blocks import Blocks, blocks_for
 from labsite.errors import DataErrors
 from labsite.site import load_site
 
@@ -18,7 +18,8 @@ from labsite.site import load_site
 def define_env(env) -> None:  # noqa: ANN001 - the plugin's own object
     root = Path(env.conf.config_file_path).resolve().parent
     try:
-        blocks = Blocks(load_site(root, os.environ.get("LABSITE_DATA", "data")), [root / "overrides" / "labsite"])
+        site = load_site(root, os.environ.get("LABSITE_DATA", "data"))
+        blocks = blocks_for(site, (root / "overrides" / "labsite",))
     except DataErrors:
         # Only reached while previewing (a build stops in the hook first): pages render empty and
         # the hook puts the list of problems on top of every page.
@@ -42,11 +43,3 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's own object
 
     for name in Blocks.API:
         env.macro(bind(name), name)
-
-    repository = env.conf.repo_url
-    branch = blocks.site.settings.branch
-
-    @env.macro
-    def person_page(person_id: str) -> str:
-        edit = f"{repository.rstrip('/')}/edit/{branch}/data/people/{person_id}.yml" if repository else None
-        return blocks.person_page(person_id, base=base(), edit_url=edit)

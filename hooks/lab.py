@@ -18,6 +18,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -29,12 +30,13 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from labsite import bibtex, feeds, metadata  # noqa: E402
+from labsite.blocks import blocks_for  # noqa: E402
 from labsite.errors import DataErrors  # noqa: E402
 from labsite.pages import generated_pages  # noqa: E402
 from labsite.site import load_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.lab")
-_state: dict[str, object] = {"command": "build", "errors": None, "pages": {}}
+_state: dict[str, Any] = {"command": "build", "errors": None, "site": None, "pages": {}}
 _MACRO_FAILURES = ("Macro Rendering Error", "Macro Syntax Error")
 
 
@@ -52,7 +54,7 @@ def project_root(config: MkDocsConfig) -> Path:
 
 @event_priority(100)  # before the macros plugin, which asks for the same (cached) model
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _state["errors"] = None
+    _state["errors"] = _state["site"] = None
     try:
         site = load_site(project_root(config), os.environ.get("LABSITE_DATA", "data"))
     except DataErrors as problems:
@@ -62,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for line in problems.report().splitlines():
             log.warning(line)
         return config
+    _state["site"] = site  # this build's model: later events use it without looking at data/ again
     settings = site.settings
     config.site_name = html.escape(settings.title)
     config.site_description = html.escape(settings.description)
@@ -86,15 +89,23 @@ def _github_repository() -> str | None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state["pages"] = {}
-    if _state["errors"]:
+    site = _state["site"]
+    if site is None:
         return files
-    site = load_site(project_root(config), os.environ.get("LABSITE_DATA", "data"))
+    blocks = blocks_for(site, (project_root(config) / "overrides" / "labsite",))
     for spec in generated_pages(site):
-        front = {"title": html.escape(spec.title), "description": html.escape(spec.description)}
+        # The body is rendered here, once, and the macros plugin is told to leave it alone: text
+        # from data never passes through a template engine a second time.
+        front = {"title": html.escape(spec.title), "description": html.escape(spec.description), "render_macros": False}
         header = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
-        body = f'{{{{ {spec.kind}_page("{spec.id}") }}}}\n'
+        base = "../" * (spec.path.count("/") + 1)
+        if spec.kind == "person":
+            edit = f"{config.repo_url.rstrip('/')}/edit/{site.settings.branch}/data/people/{spec.id}.yml" if config.repo_url else None
+            body = blocks.person_page(spec.id, base=base, edit_url=edit)
+        else:
+            body = getattr(blocks, f"{spec.kind}_page")(spec.id, base=base)
         files.append(File.generated(config, spec.path, content=f"---\n{header}\n---\n\n{body}"))
-        _state["pages"][spec.path] = spec  # type: ignore[index]
+        _state["pages"][spec.path] = spec
     base_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
     files.append(File.generated(config, "publications.bib", content=bibtex.bibliography(site)))
     files.append(File.generated(config, "feeds/news.xml", content=feeds.news_feed(site, base_url)))
@@ -104,10 +115,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _head(page: Page, config: MkDocsConfig) -> dict | None:
     """Scholar tags and JSON-LD for a paper's page; the professor as a Person on the home page."""
-    site = load_site(project_root(config), os.environ.get("LABSITE_DATA", "data"))
+    site = _state["site"]
     if page.is_homepage:
         return {"jsonld": metadata.person(site, page.canonical_url), "og_type": "profile"}
-    spec = _state.get("pages", {}).get(page.file.src_uri)  # type: ignore[union-attr]
+    spec = _state["pages"].get(page.file.src_uri)
     if spec is None:
         return None
     if spec.kind == "publication":
@@ -132,6 +143,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if head:
             page.meta["lab_head"] = head
     if problems:
-        lines = "\n".join(f"    - `{e}`" for e in problems.errors)  # type: ignore[attr-defined]
+        lines = "\n".join(f"    - `{e}`" for e in problems.errors)
         return f'!!! failure "The data has problems: this preview is incomplete"\n\n{lines}\n\n{markdown}'
     return markdown

@@ -6,6 +6,7 @@ path (`base`, the relative way back to the site root) and registers them.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from jinja2 import Environment
@@ -20,8 +21,8 @@ class Blocks:
     API = (
         "profile_card", "bio", "interests", "prospective_note", "news_list", "publication_list",
         "selected_publications", "project_list", "selected_projects", "course_list", "people_list",
-        "alumni_list", "award_list", "education_list", "experience_list", "person_page",
-        "publication_page", "project_page", "publication_count", "publication_chart", "publication_filter",
+        "alumni_list", "award_list", "education_list", "experience_list", "publication_count",
+        "publication_chart", "publication_filter",
     )
 
     def __init__(self, site: Site, template_dirs: list[Path] | None = None):
@@ -131,3 +132,9 @@ class Blocks:
     def bibtex_of(self, pub_id: str) -> str:
         return bibtex.entry(self.site, self.site.publication(pub_id), self._keys[pub_id])
 
+
+
+@functools.lru_cache(maxsize=4)
+def blocks_for(site: Site, template_dirs: tuple[Path, ...] = ()) -> Blocks:
+    """One `Blocks` per site model, shared by the macros module and the page hook in a build."""
+    return Blocks(site, list(template_dirs))

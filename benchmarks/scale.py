@@ -1,0 +1,236 @@
+"""Scale benchmark: how build, check and preview times and page size grow with the size of a lab.
+
+    .venv/bin/python benchmarks/scale.py [--scales 1,10,40] [--skip-serve]
+
+For each scale it writes a synthetic lab (the seed site's counts times the scale: 51 papers,
+19 people, 21 news items, 7 projects, 5 courses at 1x) into a temporary copy of the project and
+prints one row: strict build time; the same pages as plain static Markdown (no macros, no hooks)
+as the floor; their ratio; the data check time; the rebuild time after editing one person's file
+under `mkdocs serve`; and the publications page's size (HTML, gzip = what is transferred).
+It prints figures and asserts nothing: targets live in the README and the issue notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sitebuild import copy_project  # noqa: E402
+
+RAW_FLOOR = True
+"""The floor pages hold the built article HTML as it is (the same pages, made static); set False to
+compare with the text alone as plain Markdown lists (less markup, a lower floor)."""
+SEED = {"publications": 51, "people": 19, "news": 21, "projects": 7, "courses": 5, "venues": 25}
+WORDS = ("adaptive scalable tensor graph quantum serving speculative pipeline kernel sparse learned "
+         "distributed inference training compiler runtime memory cluster network parallel efficient").split()
+FIRST = "Ada Bo Cy Dee Eve Fay Gus Hal Ivy Jo Kai Lu Max Ned Oz Pia Quin Rex Sol Tia Uma Vic Wen Xu Yul Zed".split()
+LAST = "Arden Brook Chao Diaz Eng Faro Gale Hsu Ito Jain Kerr Lund Moss Nair Ortiz Park Quon Rao Sato Tan".split()
+
+
+def synthetic_lab(dest: Path, scale: int, seed: int = 7) -> None:
+    """Write a valid data/ folder with the seed's counts times `scale`."""
+    rng = random.Random(seed)
+    n = {k: v * scale for k, v in SEED.items()}
+    data = dest / "data"
+    shutil.rmtree(data, ignore_errors=True)
+    (data / "people").mkdir(parents=True)
+
+    def dump(name: str, value: object) -> None:
+        (data / name).write_text(yaml.safe_dump(value, sort_keys=False, allow_unicode=True))
+
+    dump("site.yml", {"title": "Synthetic Lab", "description": "A generated lab for benchmarks."})
+    venues = [{"id": f"V{i}", "name": f"Conference on {rng.choice(WORDS).title()} Systems {i}",
+               "type": rng.choice(["conference", "journal", "workshop"])} for i in range(n["venues"])]
+    dump("venues.yml", {"venues": venues})
+    topics = [{"id": f"t{i}", "name": f"Topic {i}"} for i in range(6)]
+    dump("topics.yml", {"topics": topics})
+    people = []
+    for i in range(n["people"]):
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}"
+        person_id = f"person-{i}"
+        record: dict[str, object] = {"name": name, "degree": rng.choice(["PhD", "MS", "BS", "Postdoc"])}
+        if i % 3 == 0:
+            record["end"] = rng.randint(2010, 2024)
+            record["now"] = "Engineer somewhere"
+        (data / "people" / f"{person_id}.yml").write_text(yaml.safe_dump(record, sort_keys=False))
+        people.append(name)
+    projects = [{"id": f"project-{i}", "name": f"Project {i}", "description": " ".join(rng.choices(WORDS, k=30)) + "."}
+                for i in range(n["projects"])]
+    dump("projects.yml", {"projects": projects})
+    pubs = []
+    for i in range(n["publications"]):
+        authors = rng.sample(people, k=min(3, len(people))) + [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(4)]
+        pub = {"id": f"paper-{i}", "title": " ".join(rng.choices(WORDS, k=8)).capitalize() + f" {i}",
+               "authors": ["Pat Principal", *authors], "venue": rng.choice(venues)["id"],
+               "year": rng.randint(2005, 2026), "month": rng.randint(1, 12),
+               "topics": [rng.choice(topics)["id"]], "projects": [rng.choice(projects)["id"]]}
+        if i % 17 == 0:
+            pub["awards"] = ["Best Paper Award"]
+        pubs.append(pub)
+    dump("publications.yml", {"publications": pubs})
+    dump("news.yml", {"news": [{"date": f"{rng.randint(2005, 2026)}", "text": " ".join(rng.choices(WORDS, k=14)) + "."}
+                               for _ in range(n["news"])]})
+    dump("teaching.yml", {"courses": [{"number": f"10-{100 + i}", "title": f"Course {i}",
+                                       "terms": [{"season": "fall", "year": 2020 + (i % 5)}]} for i in range(n["courses"])]})
+    dump("awards.yml", {"awards": [{"name": f"Award {i}", "year": 2000 + i % 25} for i in range(5 * scale)]})
+    dump("profile.yml", {"name": "Pat Principal", "title": "Professor", "department": "Department of Examples",
+                         "university": "Example University", "email": "pat@example.org", "bio": "A synthetic bio.",
+                         "selected_publications": ["paper-0", "paper-1"], "selected_projects": ["project-0"]})
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed_build(project: Path, config: str = "mkdocs.yml") -> float:
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", "site"],
+                          cwd=project, env=_env(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode:
+        raise SystemExit(f"build failed in {project}:\n{done.stdout}{done.stderr}")
+    return elapsed
+
+
+def as_markdown(article: str) -> str:
+    """The text of a built article as plain Markdown: headings, list items and paragraphs."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(article, "lxml")
+    lines = []
+    for el in soup.find_all(["h1", "h2", "h3", "li", "p", "pre"]):
+        if el.find_parent(["li", "pre"]) is not None:
+            continue
+        text = " ".join(el.get_text(" ").split()).replace("¶", "")
+        if el.name.startswith("h"):
+            lines.append("\n" + "#" * int(el.name[1]) + " " + text + "\n")
+        elif el.name == "li":
+            lines.append(f"- {text}")
+        elif el.name == "pre":
+            lines.append("\n```\n" + el.get_text() + "\n```\n")
+        else:
+            lines.append("\n" + text + "\n")
+    return "\n".join(lines) + "\n"
+
+
+def static_floor(project: Path) -> float:
+    """The same pages and text as plain Markdown files: what MkDocs + Material cost on their own."""
+    floor = project.parent / "floor"
+    shutil.rmtree(floor, ignore_errors=True)
+    docs = floor / "docs"
+    marker = '<article class="md-content__inner md-typeset">'
+    for html in (project / "site").rglob("index.html"):
+        rel = html.parent.relative_to(project / "site")
+        text = html.read_text()
+        start = text.find(marker)
+        if start < 0:
+            continue
+        body = text[start + len(marker):text.find("</article>", start)]
+        target = docs / rel / "index.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(body if RAW_FLOOR else as_markdown(body))
+    for static in ("stylesheets", "javascripts", "images"):
+        if (project / "docs" / static).is_dir():
+            shutil.copytree(project / "docs" / static, docs / static, dirs_exist_ok=True)
+    shutil.copytree(project / "overrides", floor / "overrides")
+    # the project's own configuration, less what makes pages from data: same theme, nav and assets
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["plugins"] = ["search"]
+    config["validation"] = {"omitted_files": "info", "unrecognized_links": "info", "anchors": "info", "not_found": "info"}
+    (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    return timed_build(floor)
+
+
+def check_time(project: Path) -> float:
+    code = ("import time, pathlib; from labsite.load import load; from labsite.views import Site; "
+            "t = time.perf_counter(); s = Site(load(pathlib.Path('.'))); s.warnings; print(time.perf_counter() - t)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True)
+    return float(done.stdout.strip())
+
+
+def rebuild_time(project: Path) -> float:
+    """Seconds from saving a person's file to the preview serving the changed page."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+                              cwd=project, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/people/person-1/"
+    try:
+        def body() -> str:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as r:
+                    return r.read().decode()
+            except OSError:
+                return ""
+
+        deadline = time.monotonic() + 600
+        while "person-1" not in body() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1.5)
+        person = project / "data/people/person-1.yml"
+        person.write_text(person.read_text() + "interests: [Benchmarking rebuilds]\n")
+        started = time.perf_counter()
+        while "Benchmarking rebuilds" not in body():
+            if time.perf_counter() - started > 600:
+                return float("nan")
+            time.sleep(0.05)
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def page_size(project: Path) -> tuple[int, int]:
+    html = (project / "site/publications/index.html").read_bytes()
+    return len(html), len(gzip.compress(html, 6))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scales", default="1,10,40")
+    parser.add_argument("--skip-serve", action="store_true", help="do not measure the rebuild under mkdocs serve")
+    args = parser.parse_args()
+    scales = [int(s) for s in args.scales.split(",")]
+    header = f"{'scale':>5} {'papers':>6} {'pages':>6} {'build s':>8} {'floor s':>8} {'ratio':>6} {'check s':>8} {'rebuild s':>9} {'pubs KB':>8} {'gzip KB':>8}"
+    print(header)
+    rows = []
+    for scale in scales:
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "empty").mkdir()
+            project = copy_project(Path(tmp) / "project", data=Path(tmp) / "empty")
+            synthetic_lab(project, scale)
+            build = timed_build(project)
+            pages = sum(1 for _ in (project / "site").rglob("index.html"))
+            floor = static_floor(project)
+            check = check_time(project)
+            rebuild = float("nan") if args.skip_serve else rebuild_time(project)
+            raw, zipped = page_size(project)
+            rows.append((scale, build))
+            print(f"{scale:>5} {SEED['publications'] * scale:>6} {pages:>6} {build:>8.2f} {floor:>8.2f} {build / floor:>6.2f} "
+                  f"{check:>8.3f} {rebuild:>9.2f} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}", flush=True)
+    if len(rows) > 1:
+        (s0, t0), (s1, t1) = rows[0], rows[-1]
+        print(f"growth: {s1 / s0:.0f}x the data took {t1 / t0:.1f}x the build time")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,17 @@
+"""Shared set-up for real-browser tests: Debian's Chromium driven by Playwright, no network."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from screenshots import CHROMIUM_ARGS  # noqa: E402
+from serve_static import serving  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+MAIN_PAGES = ["", "news/", "publications/", "projects/", "teaching/", "group/", "cv/"]
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "MAIN_PAGES", "serving"]

@@ -1,0 +1,134 @@
+"""What a visitor gets in a real browser: no failed request offline, search, palette, filter, phone nav."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, MAIN_PAGES, serving
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site):
+    with serving(real_site.site) as url:
+        yield url
+
+
+def offline_page(browser, base_url: str, **context_options) -> tuple[Page, list[str]]:
+    """A page whose every request off the loopback server is refused and recorded as a failure."""
+    context = browser.new_context(**context_options)
+    problems: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith(base_url):
+            route.continue_()
+        else:
+            problems.append(f"external request: {route.request.url}")
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}") if r.url.startswith(base_url) else None)
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    return page, problems
+
+
+def test_every_main_page_loads_offline_without_errors_or_external_requests(browser, base_url, real_site):
+    pages = MAIN_PAGES + ["people/" + p.parent.name + "/" for p in sorted(real_site.site.glob("people/*/index.html"))[:2]]
+    pages += ["publications/" + p.parent.name + "/" for p in sorted(real_site.site.glob("publications/*/index.html"))[:2]]
+    page, problems = offline_page(browser, base_url)
+    for path in pages:
+        page.goto(base_url + path, wait_until="networkidle")
+    assert problems == []
+
+
+def test_search_finds_a_paper_by_a_word_of_its_title(browser, base_url):
+    page, _ = offline_page(browser, base_url, viewport={"width": 1280, "height": 900})
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("Superoptimizer", delay=30)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10000)
+    assert "Superoptimizer" in page.locator(".md-search-result").inner_text()
+
+
+def test_palette_toggle_switches_to_dark_and_persists_across_pages(browser, base_url):
+    page, _ = offline_page(browser, base_url, color_scheme="light")
+    page.goto(base_url, wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("label[for='__palette_1']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto(base_url + "group/", wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_navigation_works_at_phone_width(browser, base_url):
+    page, problems = offline_page(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto(base_url, wait_until="networkidle")
+    assert not page.locator(".md-tabs").is_visible()
+    page.locator("label.md-header__button[for='__drawer']").click()
+    link = page.locator(".md-nav--primary a.md-nav__link", has_text="Group").first
+    expect(link).to_be_visible()
+    link.click()
+    page.wait_for_url("**/group/")
+    assert page.locator("h1").inner_text().strip() == "Group"
+    assert problems == []
+
+
+def test_filter_narrows_the_list_and_the_count_and_keeps_it_in_the_url(browser, base_url, real_site):
+    page, _ = offline_page(browser, base_url, viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "publications/", wait_until="networkidle")
+    total = page.locator("li.lab-pub").count()
+    expect(page.locator("#lab-filter")).to_be_visible()
+    page.select_option("#lab-filter select[name=year]", "2023")
+    visible = page.locator("li.lab-pub:visible").count()
+    assert 0 < visible < total
+    assert page.locator("[data-count]").inner_text() == str(visible)
+    assert "year=2023" in page.url
+    page.locator("#lab-filter input[name=awarded]").check()
+    page.select_option("#lab-filter select[name=year]", "")
+    awarded = page.locator("li.lab-pub:visible").count()
+    assert awarded == page.locator("li.lab-pub[data-awarded=yes]").count()
+    page.fill("#lab-filter input[name=q]", "")
+    shared = page.url
+    other, _ = offline_page(browser, base_url)
+    other.goto(shared, wait_until="networkidle")
+    assert other.locator("li.lab-pub:visible").count() == awarded
+
+
+def test_without_javascript_the_full_list_shows(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "publications/?year=2023")
+    assert page.locator("li.lab-pub:visible").count() == page.locator("li.lab-pub").count()
+    assert not page.locator("#lab-filter").is_visible()
+
+
+def test_email_becomes_a_mailto_link_with_javascript(browser, base_url):
+    page, _ = offline_page(browser, base_url)
+    page.goto(base_url, wait_until="networkidle")
+    link = page.locator("a.lab-email")
+    assert link.get_attribute("href").startswith("mailto:")
+    assert "@" in link.inner_text()
+
+
+def test_copy_bibtex_button_copies_the_entry(browser, base_url, real_site):
+    paper = sorted(real_site.site.glob("publications/*/index.html"))[0].parent.name
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + f"publications/{paper}/", wait_until="networkidle")
+    page.locator("button.lab-copy").click()
+    expect(page.locator("button.lab-copy")).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("@") and copied == page.locator("#bibtex-entry code").inner_text()
