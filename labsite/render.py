@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,18 +27,16 @@ def ordinal(n: int) -> str:
 
 
 def initials(name: str) -> str:
-    """'Ying Yee (Rae) Wong' -> 'YW': first and last word, parentheses ignored."""
-    words = [w for w in name.replace("(", " ( ").split() if w[:1].isalpha()]
-    depth, kept = 0, []
-    for w in name.split():
-        if w.startswith("("):
-            depth += 1
-        if depth == 0 and w[:1].isalpha():
-            kept.append(w)
-        if w.endswith(")"):
-            depth -= 1
-    words = kept or words
+    """'Ana (Bee) Cole' -> 'AC': first and last word, a nickname in parentheses ignored."""
+    words = [w for w in re.sub(r"\([^)]*\)", " ", name).split() if w[:1].isalpha()]
     return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper() if words else "?"
+
+
+def and_list(names: list[str]) -> str:
+    """['A'] -> 'A'; ['A', 'B'] -> 'A and B'; ['A', 'B', 'C'] -> 'A, B, and C'."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
 
 
 def hue(text: str) -> int:
@@ -60,7 +59,7 @@ def environment(extra_dirs: list[Path] | None = None) -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(
-        markdown=markdown.render, block=as_block, ordinal=ordinal, initials=initials, hue=hue, month_name=month_name
+        markdown=markdown.render, block=as_block, and_list=and_list, ordinal=ordinal, initials=initials, hue=hue, month_name=month_name
     )
     return env
 

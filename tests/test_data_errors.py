@@ -127,7 +127,7 @@ def test_yaml_syntax_error_names_the_line(fixture_project):
     path.write_text(path.read_text() + "now: Engineer: at Nowhere\n")
     line = len(path.read_text().splitlines())
     assert problems(fixture_project) == [
-        f"data/people/bo-tern.yml:{line}: YAML syntax error: mapping values are not allowed here"
+        f"data/people/bo-tern.yml:{line}: YAML syntax error: mapping values are not allowed in this context"
         " (hint: a value containing ': ' must be quoted)"
     ]
 
