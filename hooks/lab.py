@@ -108,8 +108,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _state["pages"][spec.path] = spec
     base_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
     files.append(File.generated(config, "publications.bib", content=bibtex.bibliography(site)))
-    files.append(File.generated(config, "feeds/news.xml", content=feeds.news_feed(site, base_url)))
-    files.append(File.generated(config, "feeds/publications.xml", content=feeds.publications_feed(site, base_url)))
+    files.append(File.generated(config, "news.xml", content=feeds.news_feed(site, base_url)))
+    files.append(File.generated(config, "publications.xml", content=feeds.publications_feed(site, base_url)))
     return files
 
 

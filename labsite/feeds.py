@@ -25,16 +25,15 @@ def _timestamp(date: str) -> str:
 
 
 def _feed(site: Site, name: str, title: str, page: str, entries: list[Entry], base_url: str) -> str:
-    """Links are relative to the site root through xml:base when the address is known, else to
-    the feed's own folder (feeds/), hence the '../'."""
-    up = "" if base_url else "../"
-    entries = [Entry(e.title, e.id, e.updated, up + e.href, e.html) for e in entries]
+    """Feeds sit at the site root (`news.xml`): Material fetches `sitemap.xml` next to every
+    `rel=alternate` link, so a feed in a subfolder would cost a 404 on every page. Links are
+    relative to the root, made absolute through xml:base when the site's address is known."""
     updated = max((e.updated for e in entries), default="1970-01-01T00:00:00Z")
     env = render.environment()
     return render.render(
         env, "feeds/atom.xml", title=f"{site.settings.title}: {title}",
-        feed_id=f"{base_url}feeds/{name}.xml" if base_url else f"urn:labsite:{name}",
-        updated=updated, self_href=f"{up}feeds/{name}.xml", alternate_href=up + page, author=site.profile.name,
+        feed_id=f"{base_url}{name}.xml" if base_url else f"urn:labsite:{name}",
+        updated=updated, self_href=f"{name}.xml", alternate_href=page, author=site.profile.name,
         entries=entries, base_url=base_url,
     )
 
