@@ -1,6 +1,6 @@
 /* Publication filter: year, topic, type, awarded and free text. The URL keeps the filter
    (?year=2024&topic=quantum&q=gpu) so a filtered view can be shared. Without JavaScript the form
-   stays hidden and the full list shows. */
+   is hidden by CSS (html.no-js) and the full list shows. */
 (function () {
   "use strict";
 
@@ -61,7 +61,6 @@
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
     apply();
   }
 

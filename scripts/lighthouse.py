@@ -1,0 +1,69 @@
+"""Lighthouse scores for pages of a built site, served on loopback, with Debian's Chromium.
+
+    .venv/bin/python scripts/lighthouse.py [SITE_DIR] [PAGE ...]
+
+Prints a table of the four category scores per page (Lighthouse's default mobile settings) and
+exits 1 when a page is below the targets: accessibility, best practices and SEO 100; performance 95.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serve_static import serving  # noqa: E402
+
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+DEFAULT_PAGES = ["", "news/", "publications/", "projects/", "teaching/", "group/", "cv/"]
+FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic"
+
+
+def audit(url: str, out: Path) -> dict[str, int]:
+    """One Lighthouse run; the category scores as integers 0–100."""
+    command = [
+        str(ROOT / "node_modules/.bin/lighthouse"), url, "--quiet", "--output=json", f"--output-path={out}",
+        f"--chrome-flags={FLAGS}", "--only-categories=performance,accessibility,best-practices,seo",
+    ]
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")}
+    subprocess.run(command, check=True, env=env, capture_output=True, timeout=300)
+    report = json.loads(out.read_text())
+    scores = {key: round((cat["score"] or 0) * 100) for key, cat in report["categories"].items()}
+    failing = [a["id"] for a in report["audits"].values()
+               if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"]
+    scores["failing"] = failing  # type: ignore[assignment]
+    return scores
+
+
+def run(site: Path, pages: list[str]) -> list[tuple[str, dict]]:
+    results = []
+    with serving(site) as base, tempfile.TemporaryDirectory() as tmp:
+        for n, page in enumerate(pages):
+            results.append((page or "/", audit(base + page, Path(tmp) / f"{n}.json")))
+    return results
+
+
+def below_targets(scores: dict) -> list[str]:
+    return [f"{k} {scores[k]} < {v}" for k, v in TARGETS.items() if scores[k] < v]
+
+
+def main() -> int:
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    pages = sys.argv[2:] or DEFAULT_PAGES
+    print(f"{'page':<40} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
+    bad = 0
+    for page, s in run(site, pages):
+        misses = below_targets(s)
+        bad += bool(misses)
+        print(f"{page:<40} {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>5} {s['seo']:>5}"
+              + (f"   below target: {', '.join(misses)}; failing audits: {', '.join(s['failing'])}" if misses else ""))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
