@@ -7,8 +7,9 @@ from sitebuild import FIXTURE_DATA, Build, build, copy_project
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The group's real site, built once per test run with a strict build."""
-    result = build(copy_project(tmp_path_factory.mktemp("real")))
+    """The group's real site, built once per test run with a strict build, as the deploy does
+    (which passes the Pages address in LABSITE_URL)."""
+    result = build(copy_project(tmp_path_factory.mktemp("real")), extra_env={"LABSITE_URL": "https://lab.example.org/"})
     assert result.returncode == 0, result.log
     return result
 
