@@ -42,3 +42,22 @@ def check(root: Path, data_dir: str, strict: bool) -> None:
     click.echo(f"{data_dir}/ is valid ({counts}; {len(warnings)} warning(s)) in {elapsed:.2f} s.", err=True)
     if strict and warnings:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
+@click.option("--check", "check_only", is_flag=True, help="Only report schema files that differ from the models.")
+def schemas(root: Path, check_only: bool) -> None:
+    """Write schemas/*.schema.json from the models (editors use them to complete data files)."""
+    from . import schemas as schema_files
+
+    folder = root / "schemas"
+    if check_only:
+        stale = schema_files.drift(folder)
+        if stale:
+            click.echo("Out of date (run `python -m labsite schemas`): " + ", ".join(stale))
+            sys.exit(1)
+        click.echo("schemas/ matches the models.")
+        return
+    for path in schema_files.write(folder):
+        click.echo(f"wrote {path}")

@@ -165,3 +165,23 @@ def test_check_command_passes_on_valid_data(fixture_project):
     result = check(fixture_project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "data/ is valid" in result.stderr
+
+
+def test_in_github_actions_every_problem_is_also_an_inline_annotation(fixture_project, tmp_path):
+    edit(fixture_project, "data/people/bo-tern.yml", "degree: PhD", "degree: Phd")
+    line = line_of(fixture_project, "data/people/bo-tern.yml", "degree:")
+    summary = tmp_path / "summary.md"
+    result = check(fixture_project, extra_env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 1
+    assert (
+        f"::error file=data/people/bo-tern.yml,line={line},title=Invalid field 'degree'::field 'degree': expected one of"
+        " PhD, MS, BS, Postdoc — got 'Phd' (hint: values are case-sensitive)"
+    ) in result.stdout.splitlines()
+    assert f"| data/people/bo-tern.yml | {line} | degree |" in summary.read_text()
+
+
+def test_locally_problems_print_as_plain_lines_without_annotations(fixture_project):
+    edit(fixture_project, "data/people/bo-tern.yml", "degree: PhD", "degree: Phd")
+    result = check(fixture_project)
+    assert "::error" not in result.stdout
+    assert result.stdout.startswith("data/people/bo-tern.yml:")
