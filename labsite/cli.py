@@ -61,3 +61,34 @@ def schemas(root: Path, check_only: bool) -> None:
         return
     for path in schema_files.write(folder):
         click.echo(f"wrote {path}")
+
+
+@main.command("new-member")
+@click.option("--name", prompt="Full name", help="As it should appear on the site, e.g. 'Jane Doe'.")
+@click.option("--degree", prompt="Degree (PhD, MS, BS, Postdoc)", type=click.Choice(["PhD", "MS", "BS", "Postdoc"]))
+@click.option("--start", type=int, default=None, help="Year they joined.")
+@click.option("--co-advisor", "co_advisors", multiple=True, help="Repeat for several.")
+@click.option("--email", default=None)
+@click.option("--id", "member_id", default=None, help="File name without .yml (default: from the name).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
+def new_member(name: str, degree: str, start: int | None, co_advisors: tuple[str, ...], email: str | None,
+               member_id: str | None, root: Path) -> None:
+    """Create data/people/<id>.yml for a new member, then check the data."""
+    from . import scaffold
+
+    fields = {"name": name, "degree": degree, "start": start, "co_advisors": list(co_advisors), "email": email}
+    path = scaffold.path_for(root, name, member_id)
+    shown = path.relative_to(root)
+    try:
+        scaffold.create(path, fields)
+    except FileExistsError:
+        click.echo(f"{shown} already exists: edit it instead (nothing was changed).", err=True)
+        sys.exit(1)
+    try:
+        load_site(root)
+    except DataErrors as problems:
+        path.unlink()
+        click.echo("\n".join(report.lines(problems.errors, False)))
+        click.echo(f"{shown} was not created: fix the values above and run the command again.", err=True)
+        sys.exit(1)
+    click.echo(f"Created {shown} — preview with `make serve`; the page will be at /people/{path.stem}/")
