@@ -92,3 +92,14 @@ def new_member(name: str, degree: str, start: int | None, co_advisors: tuple[str
         click.echo(f"{shown} was not created: fix the values above and run the command again.", err=True)
         sys.exit(1)
     click.echo(f"Created {shown} — preview with `make serve`; the page will be at /people/{path.stem}/")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--size", default=512, show_default=True, help="Largest side in pixels.")
+def photo(path: Path, size: int) -> None:
+    """Crop a photo to a square, shrink it and strip its metadata, in place."""
+    from .photos import shrink
+
+    before, after = shrink(path, size)
+    click.echo(f"{path}: {before / 1_000_000:.1f} MB -> {after / 1000:.0f} KB")
