@@ -103,3 +103,34 @@ def photo(path: Path, size: int) -> None:
 
     before, after = shrink(path, size)
     click.echo(f"{path}: {before / 1_000_000:.1f} MB -> {after / 1000:.0f} KB")
+
+
+@main.command("import-bib")
+@click.argument("bib", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
+@click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")
+def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
+    """Add the papers of a .bib file that are not yet in data/publications.yml."""
+    from . import bibimport
+
+    try:
+        plan = bibimport.plan(root, bib.read_text(encoding="utf-8"))
+        for title, rule in plan.present:
+            click.echo(f"already present (same {rule}): {title}")
+        for title, where in plan.unmapped:
+            click.echo(f"could not map venue for '{title}': '{where}' — added as a preprint; add the venue to data/venues.yml")
+        for problem in plan.problems:
+            click.echo(problem)
+        for record in plan.added:
+            click.echo(f"{'would add' if dry_run else 'added'}: {record['id']} — {record['title']}")
+        if not dry_run and plan.added:
+            bibimport.apply(root, plan)
+    except DataErrors as problems:
+        click.echo("\n".join(report.lines(problems.errors, False)))
+        click.echo("Nothing was changed: fix the problems above first.", err=True)
+        sys.exit(1)
+    except ValueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    verb = "would be added" if dry_run else "added"
+    click.echo(f"{len(plan.added)} {verb}, {len(plan.present)} already present, {len(plan.unmapped)} venue(s) not mapped.")

@@ -1,0 +1,88 @@
+"""BibTeX in: `import-bib` adds only new papers, maps venues, keeps every existing line and comment."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+
+from labsite.load import load
+
+BIB = r"""
+@inproceedings{dup-title,
+  title = {{WIDGETS}: a study of {I}maginary things},
+  author = {Tern, Bo and Quill, Ada},
+  booktitle = {Proceedings of the Conference on Foo (FOO)},
+  year = {2023}
+}
+@article{dup-doi,
+  title = {Completely Different Title},
+  author = {Quill, Ada},
+  journal = {Journal of Bar},
+  doi = {10.1234/fixture.4},
+  year = {2022}
+}
+@inproceedings{new-known,
+  title = {Caf{\'e} Widgets: {GPU} Kernels at Scale},
+  author = {Quill, Ada and M{\"u}ller, J{\"o}rg and others},
+  booktitle = {Proceedings of the 12th Conference on Foo},
+  year = {2024},
+  month = may,
+  doi = {10.5555/new.1},
+  url = {https://example.org/cafe.pdf}
+}
+@inproceedings{new-unknown,
+  title = {Quantum Gadgets},
+  author = {Lux, Dee and Quill, Ada},
+  booktitle = {Symposium on Unheard-of Things (SUT)},
+  year = {2025}
+}
+"""
+
+
+def run(project, *args):
+    bib = project / "import.bib"
+    bib.write_text(BIB)
+    return subprocess.run([sys.executable, "-m", "labsite", "import-bib", str(bib), *args], cwd=project,
+                          capture_output=True, text=True)
+
+
+def test_import_adds_new_papers_and_skips_existing_ones(fixture_project):
+    path = fixture_project / "data/publications.yml"
+    original = path.read_text()
+    done = run(fixture_project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "already present (same title): WIDGETS: a study of Imaginary things" in done.stdout
+    assert "already present (same doi): Completely Different Title" in done.stdout
+    assert ("could not map venue for 'Quantum Gadgets': 'Symposium on Unheard-of Things (SUT)'"
+            " — added as a preprint; add the venue to data/venues.yml") in done.stdout
+    assert "2 added, 2 already present, 1 venue(s) not mapped." in done.stdout
+
+    text = path.read_text()
+    assert text.startswith(original.rstrip("\n"))  # every original line, comments included, unchanged and in order
+    records = {p["title"]: p for p in yaml.safe_load(text)["publications"]}
+    cafe = records["Café Widgets: GPU Kernels at Scale"]
+    assert cafe["authors"] == ["Ada Quill", "Jörg Müller"] and cafe["et_al"] is True
+    assert cafe["venue"] == "FOO" and cafe["year"] == 2024 and cafe["month"] == 5
+    assert cafe["doi"] == "10.5555/new.1" and cafe["links"] == {"pdf": "https://example.org/cafe.pdf"}
+    assert cafe["id"] == "cafe-widgets"
+    gadgets = records["Quantum Gadgets"]
+    assert gadgets["type"] == "preprint" and "venue" not in gadgets
+    site = load(fixture_project)
+    assert len(site.publications) == 7
+
+
+def test_importing_twice_adds_nothing_the_second_time(fixture_project):
+    run(fixture_project)
+    after_first = (fixture_project / "data/publications.yml").read_text()
+    done = run(fixture_project)
+    assert "0 added, 4 already present" in done.stdout
+    assert (fixture_project / "data/publications.yml").read_text() == after_first
+
+
+def test_dry_run_changes_nothing(fixture_project):
+    before = (fixture_project / "data/publications.yml").read_text()
+    done = run(fixture_project, "--dry-run")
+    assert "would add: cafe-widgets" in done.stdout
+    assert (fixture_project / "data/publications.yml").read_text() == before
