@@ -15,7 +15,7 @@ from labsite.errors import DataErrors
 from labsite.site import load_site
 
 
-def define_env(env) -> None:  # noqa: ANN001 - the plugin's own object
+def define_env(env) -> None:
     root = Path(env.conf.config_file_path).resolve().parent
     try:
         site = load_site(root, os.environ.get("LABSITE_DATA", "data"))
@@ -32,11 +32,11 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's own object
         url = env.page.url if env.page else ""
         return "../" * url.count("/")
 
-    def bind(name: str):  # noqa: ANN202
+    def bind(name: str):
         method = getattr(blocks, name)
 
         @functools.wraps(method)
-        def macro(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        def macro(*args, **kwargs):
             return method(*args, base=base(), **kwargs)
 
         return macro

@@ -37,10 +37,79 @@ RAW_FLOOR = True
 """The floor pages hold the built article HTML as it is (the same pages, made static); set False to
 compare with the text alone as plain Markdown lists (less markup, a lower floor)."""
 SEED = {"publications": 51, "people": 19, "news": 21, "projects": 7, "courses": 5, "venues": 25}
-WORDS = ("adaptive scalable tensor graph quantum serving speculative pipeline kernel sparse learned "
-         "distributed inference training compiler runtime memory cluster network parallel efficient").split()
-FIRST = "Ada Bo Cy Dee Eve Fay Gus Hal Ivy Jo Kai Lu Max Ned Oz Pia Quin Rex Sol Tia Uma Vic Wen Xu Yul Zed".split()
-LAST = "Arden Brook Chao Diaz Eng Faro Gale Hsu Ito Jain Kerr Lund Moss Nair Ortiz Park Quon Rao Sato Tan".split()
+WORDS = [
+    "adaptive",
+    "scalable",
+    "tensor",
+    "graph",
+    "quantum",
+    "serving",
+    "speculative",
+    "pipeline",
+    "kernel",
+    "sparse",
+    "learned",
+    "distributed",
+    "inference",
+    "training",
+    "compiler",
+    "runtime",
+    "memory",
+    "cluster",
+    "network",
+    "parallel",
+    "efficient",
+]
+FIRST = [
+    "Ada",
+    "Bo",
+    "Cy",
+    "Dee",
+    "Eve",
+    "Fay",
+    "Gus",
+    "Hal",
+    "Ivy",
+    "Jo",
+    "Kai",
+    "Lu",
+    "Max",
+    "Ned",
+    "Oz",
+    "Pia",
+    "Quin",
+    "Rex",
+    "Sol",
+    "Tia",
+    "Uma",
+    "Vic",
+    "Wen",
+    "Xu",
+    "Yul",
+    "Zed",
+]
+LAST = [
+    "Arden",
+    "Brook",
+    "Chao",
+    "Diaz",
+    "Eng",
+    "Faro",
+    "Gale",
+    "Hsu",
+    "Ito",
+    "Jain",
+    "Kerr",
+    "Lund",
+    "Moss",
+    "Nair",
+    "Ortiz",
+    "Park",
+    "Quon",
+    "Rao",
+    "Sato",
+    "Tan",
+]
 
 
 def synthetic_lab(dest: Path, scale: int, seed: int = 7) -> None:
@@ -55,8 +124,14 @@ def synthetic_lab(dest: Path, scale: int, seed: int = 7) -> None:
         (data / name).write_text(yaml.safe_dump(value, sort_keys=False, allow_unicode=True))
 
     dump("site.yml", {"title": "Synthetic Lab", "description": "A generated lab for benchmarks."})
-    venues = [{"id": f"V{i}", "name": f"Conference on {rng.choice(WORDS).title()} Systems {i}",
-               "type": rng.choice(["conference", "journal", "workshop"])} for i in range(n["venues"])]
+    venues = [
+        {
+            "id": f"V{i}",
+            "name": f"Conference on {rng.choice(WORDS).title()} Systems {i}",
+            "type": rng.choice(["conference", "journal", "workshop"]),
+        }
+        for i in range(n["venues"])
+    ]
     dump("venues.yml", {"venues": venues})
     topics = [{"id": f"t{i}", "name": f"Topic {i}"} for i in range(6)]
     dump("topics.yml", {"topics": topics})
@@ -70,28 +145,66 @@ def synthetic_lab(dest: Path, scale: int, seed: int = 7) -> None:
             record["now"] = "Engineer somewhere"
         (data / "people" / f"{person_id}.yml").write_text(yaml.safe_dump(record, sort_keys=False))
         people.append(name)
-    projects = [{"id": f"project-{i}", "name": f"Project {i}", "description": " ".join(rng.choices(WORDS, k=30)) + "."}
-                for i in range(n["projects"])]
+    projects = [
+        {"id": f"project-{i}", "name": f"Project {i}", "description": " ".join(rng.choices(WORDS, k=30)) + "."}
+        for i in range(n["projects"])
+    ]
     dump("projects.yml", {"projects": projects})
     pubs = []
     for i in range(n["publications"]):
-        authors = rng.sample(people, k=min(3, len(people))) + [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(4)]
-        pub = {"id": f"paper-{i}", "title": " ".join(rng.choices(WORDS, k=8)).capitalize() + f" {i}",
-               "authors": ["Pat Principal", *authors], "venue": rng.choice(venues)["id"],
-               "year": rng.randint(2005, 2026), "month": rng.randint(1, 12),
-               "topics": [rng.choice(topics)["id"]], "projects": [rng.choice(projects)["id"]]}
+        authors = rng.sample(people, k=min(3, len(people))) + [
+            f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(4)
+        ]
+        pub = {
+            "id": f"paper-{i}",
+            "title": " ".join(rng.choices(WORDS, k=8)).capitalize() + f" {i}",
+            "authors": ["Pat Principal", *authors],
+            "venue": rng.choice(venues)["id"],
+            "year": rng.randint(2005, 2026),
+            "month": rng.randint(1, 12),
+            "topics": [rng.choice(topics)["id"]],
+            "projects": [rng.choice(projects)["id"]],
+        }
         if i % 17 == 0:
             pub["awards"] = ["Best Paper Award"]
         pubs.append(pub)
     dump("publications.yml", {"publications": pubs})
-    dump("news.yml", {"news": [{"date": f"{rng.randint(2005, 2026)}", "text": " ".join(rng.choices(WORDS, k=14)) + "."}
-                               for _ in range(n["news"])]})
-    dump("teaching.yml", {"courses": [{"number": f"10-{100 + i}", "title": f"Course {i}",
-                                       "terms": [{"season": "fall", "year": 2020 + (i % 5)}]} for i in range(n["courses"])]})
+    dump(
+        "news.yml",
+        {
+            "news": [
+                {"date": f"{rng.randint(2005, 2026)}", "text": " ".join(rng.choices(WORDS, k=14)) + "."}
+                for _ in range(n["news"])
+            ]
+        },
+    )
+    dump(
+        "teaching.yml",
+        {
+            "courses": [
+                {
+                    "number": f"10-{100 + i}",
+                    "title": f"Course {i}",
+                    "terms": [{"season": "fall", "year": 2020 + (i % 5)}],
+                }
+                for i in range(n["courses"])
+            ]
+        },
+    )
     dump("awards.yml", {"awards": [{"name": f"Award {i}", "year": 2000 + i % 25} for i in range(5 * scale)]})
-    dump("profile.yml", {"name": "Pat Principal", "title": "Professor", "department": "Department of Examples",
-                         "university": "Example University", "email": "pat@example.org", "bio": "A synthetic bio.",
-                         "selected_publications": ["paper-0", "paper-1"], "selected_projects": ["project-0"]})
+    dump(
+        "profile.yml",
+        {
+            "name": "Pat Principal",
+            "title": "Professor",
+            "department": "Department of Examples",
+            "university": "Example University",
+            "email": "pat@example.org",
+            "bio": "A synthetic bio.",
+            "selected_publications": ["paper-0", "paper-1"],
+            "selected_projects": ["project-0"],
+        },
+    )
 
 
 def _env() -> dict[str, str]:
@@ -100,8 +213,13 @@ def _env() -> dict[str, str]:
 
 def timed_build(project: Path, config: str = "mkdocs.yml") -> float:
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", "site"],
-                          cwd=project, env=_env(), capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", "site"],
+        cwd=project,
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - started
     if done.returncode:
         raise SystemExit(f"build failed in {project}:\n{done.stdout}{done.stderr}")
@@ -141,7 +259,7 @@ def static_floor(project: Path) -> float:
         start = text.find(marker)
         if start < 0:
             continue
-        body = text[start + len(marker):text.find("</article>", start)]
+        body = text[start + len(marker) : text.find("</article>", start)]
         target = docs / rel / "index.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(body if RAW_FLOOR else as_markdown(body))
@@ -154,14 +272,21 @@ def static_floor(project: Path) -> float:
     config.pop("hooks", None)
     config.pop("watch", None)
     config["plugins"] = ["search"]
-    config["validation"] = {"omitted_files": "info", "unrecognized_links": "info", "anchors": "info", "not_found": "info"}
+    config["validation"] = {
+        "omitted_files": "info",
+        "unrecognized_links": "info",
+        "anchors": "info",
+        "not_found": "info",
+    }
     (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     return timed_build(floor)
 
 
 def check_time(project: Path) -> float:
-    code = ("import time, pathlib; from labsite.load import load; from labsite.views import Site; "
-            "t = time.perf_counter(); s = Site(load(pathlib.Path('.'))); s.warnings; print(time.perf_counter() - t)")
+    code = (
+        "import time, pathlib; from labsite.load import load; from labsite.views import Site; "
+        "t = time.perf_counter(); s = Site(load(pathlib.Path('.'))); s.warnings; print(time.perf_counter() - t)"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True)
     return float(done.stdout.strip())
 
@@ -171,10 +296,16 @@ def rebuild_time(project: Path) -> float:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
-                              cwd=project, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project,
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/people/person-1/"
     try:
+
         def body() -> str:
             try:
                 with urllib.request.urlopen(url, timeout=5) as r:
@@ -210,7 +341,10 @@ def main() -> None:
     parser.add_argument("--skip-serve", action="store_true", help="do not measure the rebuild under mkdocs serve")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
-    header = f"{'scale':>5} {'papers':>6} {'pages':>6} {'build s':>8} {'floor s':>8} {'ratio':>6} {'check s':>8} {'rebuild s':>9} {'pubs KB':>8} {'gzip KB':>8}"
+    header = (
+        f"{'scale':>5} {'papers':>6} {'pages':>6} {'build s':>8} {'floor s':>8} {'ratio':>6} "
+        f"{'check s':>8} {'rebuild s':>9} {'pubs KB':>8} {'gzip KB':>8}"
+    )
     print(header)
     rows = []
     for scale in scales:
@@ -225,8 +359,12 @@ def main() -> None:
             rebuild = float("nan") if args.skip_serve else rebuild_time(project)
             raw, zipped = page_size(project)
             rows.append((scale, build))
-            print(f"{scale:>5} {SEED['publications'] * scale:>6} {pages:>6} {build:>8.2f} {floor:>8.2f} {build / floor:>6.2f} "
-                  f"{check:>8.3f} {rebuild:>9.2f} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}", flush=True)
+            print(
+                f"{scale:>5} {SEED['publications'] * scale:>6} {pages:>6} {build:>8.2f} {floor:>8.2f} "
+                f"{build / floor:>6.2f} "
+                f"{check:>8.3f} {rebuild:>9.2f} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}",
+                flush=True,
+            )
     if len(rows) > 1:
         (s0, t0), (s1, t1) = rows[0], rows[-1]
         print(f"growth: {s1 / s0:.0f}x the data took {t1 / t0:.1f}x the build time")

@@ -29,11 +29,11 @@ from mkdocs.structure.pages import Page
 # MkDocs puts only this folder on the path while loading a hook: make the project's core importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from labsite import bibtex, feeds, metadata  # noqa: E402
-from labsite.blocks import blocks_for  # noqa: E402
-from labsite.errors import DataErrors  # noqa: E402
-from labsite.pages import generated_pages  # noqa: E402
-from labsite.site import load_site  # noqa: E402
+from labsite import bibtex, feeds, metadata
+from labsite.blocks import blocks_for
+from labsite.errors import DataErrors
+from labsite.pages import generated_pages
+from labsite.site import load_site
 
 log = logging.getLogger("mkdocs.hooks.lab")
 _state: dict[str, Any] = {"command": "build", "errors": None, "site": None, "pages": {}}
@@ -100,7 +100,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         header = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
         base = "../" * (spec.path.count("/") + 1)
         if spec.kind == "person":
-            edit = f"{config.repo_url.rstrip('/')}/edit/{site.settings.branch}/data/people/{spec.id}.yml" if config.repo_url else None
+            edit = (
+                f"{config.repo_url.rstrip('/')}/edit/{site.settings.branch}/data/people/{spec.id}.yml"
+                if config.repo_url
+                else None
+            )
             body = blocks.person_page(spec.id, base=base, edit_url=edit)
         else:
             body = getattr(blocks, f"{spec.kind}_page")(spec.id, base=base)

@@ -37,9 +37,8 @@ def look_alike(a: str, b: str) -> bool:
     if _one_edit_apart(ka, kb):
         return True
     pa, pb = ka.split(), kb.split()
-    if len(pa) >= 2 and len(pb) >= 2 and pa[0] == pb[0] and pa[-1] == pb[-1]:
-        return True  # "George Chen" / "George H. Chen"
-    return False
+    # "George Chen" / "George H. Chen": same first and last name, a middle name more or less
+    return len(pa) >= 2 and len(pb) >= 2 and pa[0] == pb[0] and pa[-1] == pb[-1]
 
 
 def near_duplicates(names: Iterable[str]) -> list[tuple[str, str]]:

@@ -22,7 +22,9 @@ from .load import load
 from .models.common import is_safe_url
 from .models.publications import Venue
 
-MONTHS = {m: n for n, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+MONTHS = {
+    m: n for n, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
 ORDER = ("id", "title", "authors", "et_al", "venue", "type", "year", "month", "doi", "links")
 
 
@@ -83,7 +85,13 @@ def _entries(text: str) -> list[Any]:
     from bibtexparser.middlewares import LatexDecodingMiddleware, MergeNameParts, SeparateCoAuthors, SplitNameParts
 
     library = bibtexparser.parse_string(
-        text, append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors(), SplitNameParts(), MergeNameParts(style="first")]
+        text,
+        append_middleware=[
+            LatexDecodingMiddleware(),
+            SeparateCoAuthors(),
+            SplitNameParts(),
+            MergeNameParts(style="first"),
+        ],
     )
     return list(library.entries)
 
@@ -97,7 +105,9 @@ def plan(root: Path, bib_text: str) -> Report:
     report = Report()
     for entry in _entries(bib_text):
         fields = {k.lower(): v for k, v in entry.fields_dict.items()}
-        title = " ".join(str(fields["title"].value if "title" in fields else "").replace("{", "").replace("}", "").split())
+        title = " ".join(
+            str(fields["title"].value if "title" in fields else "").replace("{", "").replace("}", "").split()
+        )
         doi = str(fields["doi"].value).strip() if "doi" in fields else None
         if doi and doi.casefold() in dois:
             report.present.append((title, "doi"))
@@ -140,7 +150,13 @@ def plan(root: Path, bib_text: str) -> Report:
 
 
 def _scalar(value: Any) -> str:
-    return yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True).strip().removesuffix("\n...").removesuffix("...").strip()
+    return (
+        yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True)
+        .strip()
+        .removesuffix("\n...")
+        .removesuffix("...")
+        .strip()
+    )
 
 
 def as_yaml(record: dict[str, Any], indent: str) -> str:

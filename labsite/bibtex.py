@@ -11,8 +11,25 @@ if TYPE_CHECKING:
     from .models.publications import Publication
     from .views import Site
 
-_ENTRY = {"conference": "inproceedings", "workshop": "inproceedings", "journal": "article", "thesis": "phdthesis", "preprint": "misc"}
-_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_ENTRY = {
+    "conference": "inproceedings",
+    "workshop": "inproceedings",
+    "journal": "article",
+    "thesis": "phdthesis",
+    "preprint": "misc",
+}
+_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 _STOP = {"a", "an", "the", "on", "of", "for", "and", "to", "in", "with", "via", "towards"}
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 

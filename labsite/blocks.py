@@ -19,10 +19,24 @@ class Blocks:
     """The page API, bound to one site model and one template environment."""
 
     API = (
-        "profile_card", "bio", "interests", "prospective_note", "news_list", "publication_list",
-        "selected_publications", "project_list", "selected_projects", "course_list", "people_list",
-        "alumni_list", "award_list", "education_list", "experience_list", "publication_count",
-        "publication_chart", "publication_filter",
+        "profile_card",
+        "bio",
+        "interests",
+        "prospective_note",
+        "news_list",
+        "publication_list",
+        "selected_publications",
+        "project_list",
+        "selected_projects",
+        "course_list",
+        "people_list",
+        "alumni_list",
+        "award_list",
+        "education_list",
+        "experience_list",
+        "publication_count",
+        "publication_chart",
+        "publication_filter",
     )
 
     def __init__(self, site: Site, template_dirs: list[Path] | None = None):
@@ -75,9 +89,12 @@ class Blocks:
         present = {self.site.type_of(p) for p in self.site.publications}
         used = {t for p in self.site.publications for t in p.topics}
         return self._render(
-            "partials/publication-filter.html", base, years=self.site.years,
+            "partials/publication-filter.html",
+            base,
+            years=self.site.years,
             topics=[t for t in self.site.data.topics.values() if t.id in used],
-            types=[k for k in kinds if k in present], total=len(self.site.publications),
+            types=[k for k in kinds if k in present],
+            total=len(self.site.publications),
         )
 
     def publication_count(self, base: str = "") -> str:
@@ -110,28 +127,39 @@ class Blocks:
     # --- generated pages ----------------------------------------------------------------------
     def person_page(self, person_id: str, base: str = "", edit_url: str | None = None) -> str:
         return self._render(
-            "pages/person.html", base, person_id=person_id, person=self.site.person(person_id),
-            papers=self.site.papers_of(person_id), edit_url=edit_url,
+            "pages/person.html",
+            base,
+            person_id=person_id,
+            person=self.site.person(person_id),
+            papers=self.site.papers_of(person_id),
+            edit_url=edit_url,
         )
 
     def publication_page(self, pub_id: str, base: str = "") -> str:
         pub = self.site.publication(pub_id)
         return self._render(
-            "pages/publication.html", base, pub=pub, authors=self.site.authors_of(pub),
-            projects=self.site.projects_of(pub), bibtex=self.bibtex_of(pub_id),
+            "pages/publication.html",
+            base,
+            pub=pub,
+            authors=self.site.authors_of(pub),
+            projects=self.site.projects_of(pub),
+            bibtex=self.bibtex_of(pub_id),
         )
 
     def project_page(self, project_id: str, base: str = "") -> str:
         project = self.site.project(project_id)
         topics = [self.site.data.topics[t].name for t in project.topics]
         return self._render(
-            "pages/project.html", base, project=project, topics=topics,
-            people=self.site.people_of_project(project_id), papers=self.site.papers_of_project(project_id),
+            "pages/project.html",
+            base,
+            project=project,
+            topics=topics,
+            people=self.site.people_of_project(project_id),
+            papers=self.site.papers_of_project(project_id),
         )
 
     def bibtex_of(self, pub_id: str) -> str:
         return bibtex.entry(self.site, self.site.publication(pub_id), self._keys[pub_id])
-
 
 
 @functools.lru_cache(maxsize=4)

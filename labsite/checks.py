@@ -30,7 +30,9 @@ def cross_check(data: SiteData, documents: dict[str, Any], data_dir: str) -> lis
         for item_id, count in Counter(ids).items():
             if count > 1:
                 first, second = [n for n, x in enumerate(ids) if x == item_id][:2]
-                refuse(file, (key, second, "id"), f"duplicate id {item_id!r} (also item {first + 1})", "ids must be unique")
+                refuse(
+                    file, (key, second, "id"), f"duplicate id {item_id!r} (also item {first + 1})", "ids must be unique"
+                )
 
     def known(file: str, path: tuple[Any, ...], value: str, ids: Any, what: str, where: str) -> None:
         if value not in ids:
@@ -53,7 +55,14 @@ def cross_check(data: SiteData, documents: dict[str, Any], data_dir: str) -> lis
         for k, topic in enumerate(pub.topics):
             known("publications.yml", ("publications", n, "topics", k), topic, data.topics, "topic", "data/topics.yml")
         for k, project in enumerate(pub.projects):
-            known("publications.yml", ("publications", n, "projects", k), project, projects, "project", "data/projects.yml")
+            known(
+                "publications.yml",
+                ("publications", n, "projects", k),
+                project,
+                projects,
+                "project",
+                "data/projects.yml",
+            )
         if pub.abstract:
             _links_in("publications.yml", ("publications", n, "abstract"), pub.abstract, refuse)
 
@@ -66,7 +75,14 @@ def cross_check(data: SiteData, documents: dict[str, Any], data_dir: str) -> lis
 
     for n, award in enumerate(data.awards):
         if award.publication:
-            known("awards.yml", ("awards", n, "publication"), award.publication, pubs, "publication", "data/publications.yml")
+            known(
+                "awards.yml",
+                ("awards", n, "publication"),
+                award.publication,
+                pubs,
+                "publication",
+                "data/publications.yml",
+            )
 
     for n, item in enumerate(data.news):
         _links_in("news.yml", ("news", n, "text"), item.text, refuse)
@@ -99,13 +115,17 @@ def cross_check(data: SiteData, documents: dict[str, Any], data_dir: str) -> lis
 def _photo(file: str, photo: str, data: SiteData, refuse: Any) -> None:
     path = data.root / "docs" / photo
     if not path.is_file():
-        refuse(file, ("photo",), f"expected a file at docs/{photo} — it does not exist", "add the image or remove 'photo'")
+        refuse(
+            file, ("photo",), f"expected a file at docs/{photo} — it does not exist", "add the image or remove 'photo'"
+        )
     elif path.suffix.lower() not in PHOTO_TYPES:
         refuse(file, ("photo",), f"expected a JPEG, PNG or WebP image — got {path.suffix!r}")
     elif path.stat().st_size > PHOTO_MAX_BYTES:
         size = path.stat().st_size / 1_000_000
         refuse(
-            file, ("photo",), f"expected a photo of at most 1 MB — got {size:.1f} MB",
+            file,
+            ("photo",),
+            f"expected a photo of at most 1 MB — got {size:.1f} MB",
             f"shrink it: python -m labsite photo docs/{photo}",
         )
 

@@ -71,8 +71,15 @@ def schemas(root: Path, check_only: bool) -> None:
 @click.option("--email", default=None)
 @click.option("--id", "member_id", default=None, help="File name without .yml (default: from the name).")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
-def new_member(name: str, degree: str, start: int | None, co_advisors: tuple[str, ...], email: str | None,
-               member_id: str | None, root: Path) -> None:
+def new_member(
+    name: str,
+    degree: str,
+    start: int | None,
+    co_advisors: tuple[str, ...],
+    email: str | None,
+    member_id: str | None,
+    root: Path,
+) -> None:
     """Create data/people/<id>.yml for a new member, then check the data."""
     from . import scaffold
 
@@ -118,7 +125,9 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
         for title, rule in plan.present:
             click.echo(f"already present (same {rule}): {title}")
         for title, where in plan.unmapped:
-            click.echo(f"could not map venue for '{title}': '{where}' — added as a preprint; add the venue to data/venues.yml")
+            click.echo(
+                f"could not map venue for '{title}': '{where}' — added as a preprint; add the venue to data/venues.yml"
+            )
         for problem in plan.problems:
             click.echo(problem)
         for record in plan.added:
@@ -133,4 +142,6 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
         click.echo(str(error), err=True)
         sys.exit(1)
     verb = "would be added" if dry_run else "added"
-    click.echo(f"{len(plan.added)} {verb}, {len(plan.present)} already present, {len(plan.unmapped)} venue(s) not mapped.")
+    click.echo(
+        f"{len(plan.added)} {verb}, {len(plan.present)} already present, {len(plan.unmapped)} venue(s) not mapped."
+    )

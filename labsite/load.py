@@ -108,7 +108,10 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
                 continue
             errors.append(
                 DataError(
-                    shown_as, 0, "", "a person's file must be named <id>.yml",
+                    shown_as,
+                    0,
+                    "",
+                    "a person's file must be named <id>.yml",
                     "use lowercase letters, digits and hyphens, e.g. jane-doe.yml",
                 )
             )

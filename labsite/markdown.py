@@ -22,9 +22,7 @@ _TAGS = {"p", "a", "em", "strong", "code", "ul", "ol", "li", "br", "blockquote",
 
 class _LinkCollector(md.treeprocessors.Treeprocessor):
     def run(self, root: Element) -> None:
-        self.md.found_links = [
-            el.get("href") or el.get("src") or "" for el in root.iter() if el.tag in ("a", "img")
-        ]
+        self.md.found_links = [el.get("href") or el.get("src") or "" for el in root.iter() if el.tag in ("a", "img")]
 
 
 def _converter() -> md.Markdown:

@@ -61,8 +61,11 @@ def person(site: Site, url: str | None) -> dict[str, Any]:
         "@type": "Person",
         "name": profile.name,
         "jobTitle": profile.title,
-        "affiliation": {"@type": "CollegeOrUniversity", "name": profile.university,
-                        "department": {"@type": "Organization", "name": profile.department}},
+        "affiliation": {
+            "@type": "CollegeOrUniversity",
+            "name": profile.university,
+            "department": {"@type": "Organization", "name": profile.department},
+        },
     }
     if profile.links:
         data["sameAs"] = [link.url for link in profile.links if link.url.startswith("http")]

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from .views import Site
 
-DEGREE_WORDS = {"PhD": "Ph.D. student", "Postdoc": "postdoctoral researcher", "MS": "master's student", "BS": "undergraduate student"}
+DEGREE_WORDS = {
+    "PhD": "Ph.D. student",
+    "Postdoc": "postdoctoral researcher",
+    "MS": "master's student",
+    "BS": "undergraduate student",
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,13 @@ def generated_pages(site: Site) -> list[PageSpec]:
         venue = site.venue_of(pub)
         where = f"{venue.id} {pub.year}" if venue else str(pub.year)
         authors = ", ".join(pub.authors[:3]) + (" et al." if len(pub.authors) > 3 or pub.et_al else "")
-        pages.append(PageSpec(f"publications/{pub.id}.md", "publication", pub.id, pub.title, f"{pub.title} ({where}). {authors}."))
+        pages.append(
+            PageSpec(
+                f"publications/{pub.id}.md", "publication", pub.id, pub.title, f"{pub.title} ({where}). {authors}."
+            )
+        )
     for project in site.projects:
-        pages.append(PageSpec(f"projects/{project.id}.md", "project", project.id, project.name, plain(project.description)))
+        pages.append(
+            PageSpec(f"projects/{project.id}.md", "project", project.id, project.name, plain(project.description))
+        )
     return pages

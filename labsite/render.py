@@ -59,7 +59,13 @@ def environment(extra_dirs: list[Path] | None = None) -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(
-        markdown=markdown.render, block=as_block, and_list=and_list, ordinal=ordinal, initials=initials, hue=hue, month_name=month_name
+        markdown=markdown.render,
+        block=as_block,
+        and_list=and_list,
+        ordinal=ordinal,
+        initials=initials,
+        hue=hue,
+        month_name=month_name,
     )
     return env
 

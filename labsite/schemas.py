@@ -23,7 +23,12 @@ def generated() -> dict[str, dict[str, Any]]:
     schemas = {}
     for kind, (model, file) in sorted(kinds.items()):
         schema = model.model_json_schema()
-        schema = {"$schema": DIALECT, "title": f"{file}", "description": f"Schema of {file} (generated from labsite.models; do not edit).", **{k: v for k, v in schema.items() if k not in ("title", "description")}}
+        schema = {
+            "$schema": DIALECT,
+            "title": f"{file}",
+            "description": f"Schema of {file} (generated from labsite.models; do not edit).",
+            **{k: v for k, v in schema.items() if k not in ("title", "description")},
+        }
         schemas[kind] = schema
     return schemas
 
@@ -34,8 +39,12 @@ def text_of(schema: dict[str, Any]) -> str:
 
 def drift(folder: Path) -> list[str]:
     """Schema files in `folder` that differ from (or are missing against) the models."""
-    return [f"{kind}.schema.json" for kind, schema in generated().items()
-            if not (folder / f"{kind}.schema.json").is_file() or (folder / f"{kind}.schema.json").read_text() != text_of(schema)]
+    return [
+        f"{kind}.schema.json"
+        for kind, schema in generated().items()
+        if not (folder / f"{kind}.schema.json").is_file()
+        or (folder / f"{kind}.schema.json").read_text() != text_of(schema)
+    ]
 
 
 def write(folder: Path) -> list[Path]:

@@ -67,7 +67,9 @@ def _to_data_error(
         return DataError(file, line, field, err["msg"])
     if kind == "literal_error":
         choices = err["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
-        return DataError(file, line, field, f"expected one of {choices} — got {shown(got)}", "values are case-sensitive")
+        return DataError(
+            file, line, field, f"expected one of {choices} — got {shown(got)}", "values are case-sensitive"
+        )
     if kind in _EXPECTED:
         return DataError(file, line, field, f"expected {_EXPECTED[kind]} — got {shown(got)}", _HINTS.get(kind, ""))
     if kind == "value_error":

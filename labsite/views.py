@@ -151,10 +151,7 @@ class Site:
         """Members the project names, then members who wrote its papers, in group order."""
         named = list(self.project(project_id).people)
         derived = {
-            a.person_id
-            for pub in self.papers_of_project(project_id)
-            for a in self.authors_of(pub)
-            if a.person_id
+            a.person_id for pub in self.papers_of_project(project_id) for a in self.authors_of(pub) if a.person_id
         }
         order = self.current_members + self.alumni
         return named + [i for i in order if i in derived and i not in named]
@@ -188,9 +185,7 @@ class Site:
     @cached_property
     def warnings(self) -> list[DataWarning]:
         """Author spellings that look like one person, and near-misses of members' names."""
-        known_same = {
-            frozenset(authors.name_key(n) for n in [a.name, *a.aliases]) for a in self.data.external_authors
-        }
+        known_same = {frozenset(authors.name_key(n) for n in [a.name, *a.aliases]) for a in self.data.external_authors}
         same_person = {
             frozenset(authors.name_key(n) for n in [p.name, *p.aliases])
             for p in [*self.data.people.values(), self.profile]

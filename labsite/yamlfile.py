@@ -48,9 +48,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str | int | float | bool) or key is None:
-                self.problems.append(
-                    DataError(self.file, line, "", "a key must be a plain word", "write `key: value`")
-                )
+                self.problems.append(DataError(self.file, line, "", "a key must be a plain word", "write `key: value`"))
                 continue
             if key in result:
                 self.problems.append(
@@ -112,9 +110,7 @@ def read(path: Path, shown_as: str) -> tuple[Any, list[DataError]]:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         problem = " ".join(filter(None, [error.context, error.problem]))
-        return None, [
-            DataError(shown_as, line, "", f"YAML syntax error: {problem}", _syntax_hint(problem))
-        ]
+        return None, [DataError(shown_as, line, "", f"YAML syntax error: {problem}", _syntax_hint(problem))]
     except yaml.YAMLError as error:
         return None, [DataError(shown_as, 0, "", f"YAML error: {error}", "")]
     finally:

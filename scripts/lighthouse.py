@@ -21,21 +21,32 @@ from serve_static import serving  # noqa: E402
 
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 DEFAULT_PAGES = ["", "news/", "publications/", "projects/", "teaching/", "group/", "cv/"]
-FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic"
+FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+    " --disable-sync --no-first-run --disable-quic"
+)
 
 
 def audit(url: str, out: Path) -> dict[str, int]:
     """One Lighthouse run; the category scores as integers 0–100."""
     command = [
-        str(ROOT / "node_modules/.bin/lighthouse"), url, "--quiet", "--output=json", f"--output-path={out}",
-        f"--chrome-flags={FLAGS}", "--only-categories=performance,accessibility,best-practices,seo",
+        str(ROOT / "node_modules/.bin/lighthouse"),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--chrome-flags={FLAGS}",
+        "--only-categories=performance,accessibility,best-practices,seo",
     ]
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")}
     subprocess.run(command, check=True, env=env, capture_output=True, timeout=300)
     report = json.loads(out.read_text())
     scores = {key: round((cat["score"] or 0) * 100) for key, cat in report["categories"].items()}
-    failing = [a["id"] for a in report["audits"].values()
-               if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"]
+    failing = [
+        a["id"]
+        for a in report["audits"].values()
+        if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"
+    ]
     scores["failing"] = failing  # type: ignore[assignment]
     return scores
 
@@ -60,8 +71,10 @@ def main() -> int:
     for page, s in run(site, pages):
         misses = below_targets(s)
         bad += bool(misses)
-        print(f"{page:<40} {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>5} {s['seo']:>5}"
-              + (f"   below target: {', '.join(misses)}; failing audits: {', '.join(s['failing'])}" if misses else ""))
+        print(
+            f"{page:<40} {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>5} {s['seo']:>5}"
+            + (f"   below target: {', '.join(misses)}; failing audits: {', '.join(s['failing'])}" if misses else "")
+        )
     return 1 if bad else 0
 
 

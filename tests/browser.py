@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from screenshots import CHROMIUM_ARGS  # noqa: E402
-from serve_static import serving  # noqa: E402
+from screenshots import CHROMIUM_ARGS
+from serve_static import serving
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 MAIN_PAGES = ["", "news/", "publications/", "projects/", "teaching/", "group/", "cv/"]

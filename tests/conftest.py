@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sitebuild import FIXTURE_DATA, Build, build, copy_project
 
 
@@ -17,7 +16,9 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The tiny fictional lab under tests/fixture_lab, built with the project's own code."""
-    result = build(copy_project(tmp_path_factory.mktemp("fixture"), FIXTURE_DATA), extra_env={"GITHUB_REPOSITORY": "example/lab"})
+    result = build(
+        copy_project(tmp_path_factory.mktemp("fixture"), FIXTURE_DATA), extra_env={"GITHUB_REPOSITORY": "example/lab"}
+    )
     assert result.returncode == 0, result.log
     return result
 

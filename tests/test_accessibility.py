@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
-
 from browser import CHROMIUM, CHROMIUM_ARGS, MAIN_PAGES, serving
+from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.browser
 

@@ -44,8 +44,9 @@ BIB = r"""
 def run(project, *args):
     bib = project / "import.bib"
     bib.write_text(BIB)
-    return subprocess.run([sys.executable, "-m", "labsite", "import-bib", str(bib), *args], cwd=project,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "labsite", "import-bib", str(bib), *args], cwd=project, capture_output=True, text=True
+    )
 
 
 def test_import_adds_new_papers_and_skips_existing_ones(fixture_project):
@@ -55,8 +56,10 @@ def test_import_adds_new_papers_and_skips_existing_ones(fixture_project):
     assert done.returncode == 0, done.stdout + done.stderr
     assert "already present (same title): WIDGETS: a study of Imaginary things" in done.stdout
     assert "already present (same doi): Completely Different Title" in done.stdout
-    assert ("could not map venue for 'Quantum Gadgets': 'Symposium on Unheard-of Things (SUT)'"
-            " — added as a preprint; add the venue to data/venues.yml") in done.stdout
+    assert (
+        "could not map venue for 'Quantum Gadgets': 'Symposium on Unheard-of Things (SUT)'"
+        " — added as a preprint; add the venue to data/venues.yml"
+    ) in done.stdout
     assert "2 added, 2 already present, 1 venue(s) not mapped." in done.stdout
 
     text = path.read_text()

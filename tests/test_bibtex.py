@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import bibtexparser
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
+from sitebuild import ROOT, build
 
 from labsite import bibtex
 from labsite.site import load_site
-from sitebuild import ROOT, build
 
 
 def parse(text: str):
@@ -45,9 +45,13 @@ def test_keys_are_stable_from_build_to_build():
 
 def test_special_characters_are_escaped_and_survive_the_round_trip(fixture_project):
     pubs = fixture_project / "data/publications.yml"
-    pubs.write_text(pubs.read_text().replace('title: "Widgets: A Study of Imaginary Things"',
-                                             'title: "Widgets & 100% of_the {braces} #1: Léon ~ ^"')
-                    .replace("authors: [Bo Tern, Ada Quill, Fay Outsider]", "authors: [Bo Tern, Ada Quill, Léon Bottou]"))
+    pubs.write_text(
+        pubs.read_text()
+        .replace(
+            'title: "Widgets: A Study of Imaginary Things"', 'title: "Widgets & 100% of_the {braces} #1: Léon ~ ^"'
+        )
+        .replace("authors: [Bo Tern, Ada Quill, Fay Outsider]", "authors: [Bo Tern, Ada Quill, Léon Bottou]")
+    )
     result = build(fixture_project)
     assert result.returncode == 0, result.log
     text = (result.site / "publications.bib").read_text()

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
-
 from browser import CHROMIUM, CHROMIUM_ARGS, MAIN_PAGES, serving
+from playwright.sync_api import Page, expect, sync_playwright
 
 pytestmark = pytest.mark.browser
 
@@ -45,8 +44,12 @@ def offline_page(browser, base_url: str, **context_options) -> tuple[Page, list[
 
 
 def test_every_main_page_loads_offline_without_errors_or_external_requests(browser, base_url, real_site):
-    pages = MAIN_PAGES + ["people/" + p.parent.name + "/" for p in sorted(real_site.site.glob("people/*/index.html"))[:2]]
-    pages += ["publications/" + p.parent.name + "/" for p in sorted(real_site.site.glob("publications/*/index.html"))[:2]]
+    pages = MAIN_PAGES + [
+        "people/" + p.parent.name + "/" for p in sorted(real_site.site.glob("people/*/index.html"))[:2]
+    ]
+    pages += [
+        "publications/" + p.parent.name + "/" for p in sorted(real_site.site.glob("publications/*/index.html"))[:2]
+    ]
     page, problems = offline_page(browser, base_url)
     for path in pages:
         page.goto(base_url + path, wait_until="networkidle")
@@ -74,7 +77,9 @@ def test_palette_toggle_switches_to_dark_and_persists_across_pages(browser, base
 
 
 def test_navigation_works_at_phone_width(browser, base_url):
-    page, problems = offline_page(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page, problems = offline_page(
+        browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page.goto(base_url, wait_until="networkidle")
     assert not page.locator(".md-tabs").is_visible()
     page.locator("label.md-header__button[for='__drawer']").click()

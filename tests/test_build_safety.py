@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sitebuild import ROOT, build
 
 from labsite import site as site_module
 from labsite.site import load_site
-from sitebuild import ROOT, build
 
 
 @pytest.mark.parametrize("strict", [True, False])
@@ -54,8 +54,13 @@ def test_one_build_reads_the_data_once(fixture_project):
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, str(probe)], cwd=fixture_project, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(fixture_project), "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        [sys.executable, str(probe)],
+        cwd=fixture_project,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(fixture_project), "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
     assert "LOADS 1" in done.stdout, done.stdout + done.stderr
 
 
@@ -64,9 +69,15 @@ def test_the_project_code_holds_no_fact_about_the_group():
     site = load_site(ROOT)
     names = [site.profile.name, site.profile.university, *(p.name for p in site.data.people.values())]
     names += [c.title for c in site.data.courses] + [p.name for p in site.projects if len(p.name) > 4]
-    code = [*ROOT.joinpath("labsite").rglob("*.py"), *ROOT.joinpath("labsite").rglob("*.html"),
-            ROOT / "macros.py", *ROOT.joinpath("hooks").rglob("*.py"), ROOT / "mkdocs.yml",
-            *ROOT.joinpath("overrides").rglob("*.html"), *ROOT.joinpath("docs").rglob("*.md")]
+    code = [
+        *ROOT.joinpath("labsite").rglob("*.py"),
+        *ROOT.joinpath("labsite").rglob("*.html"),
+        ROOT / "macros.py",
+        *ROOT.joinpath("hooks").rglob("*.py"),
+        ROOT / "mkdocs.yml",
+        *ROOT.joinpath("overrides").rglob("*.html"),
+        *ROOT.joinpath("docs").rglob("*.md"),
+    ]
     for path in code:
         text = path.read_text()
         for name in names:

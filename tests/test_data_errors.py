@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sitebuild import build, check
 
 from labsite.errors import DataErrors
 from labsite.load import load
-from sitebuild import build, check
 
 
 def problems(project: Path) -> list[str]:
@@ -42,7 +42,10 @@ def test_unknown_field_is_refused_with_a_suggestion(fixture_project):
     edit(fixture_project, "data/publications.yml", "    title:", "    titel:")
     line = line_of(fixture_project, "data/publications.yml", "titel:")
     found = problems(fixture_project)
-    assert f"data/publications.yml:{line}: field 'publications[0].titel': unknown field (hint: did you mean 'title'?)" in found
+    assert (
+        f"data/publications.yml:{line}: field 'publications[0].titel': unknown field (hint: did you mean 'title'?)"
+        in found
+    )
     assert any("field 'publications[0].title': required field is missing" in p for p in found)
 
 
@@ -104,7 +107,8 @@ def test_bad_date_and_wrong_type_are_refused(fixture_project):
         for p in found
     ), found
     assert any(
-        "field 'publications[0].year': expected a whole number — got '2023' (hint: write the number without quotes)" in p
+        "field 'publications[0].year': expected a whole number — got '2023' (hint: write the number without quotes)"
+        in p
         for p in found
     ), found
 
@@ -174,8 +178,8 @@ def test_in_github_actions_every_problem_is_also_an_inline_annotation(fixture_pr
     result = check(fixture_project, extra_env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert result.returncode == 1
     assert (
-        f"::error file=data/people/bo-tern.yml,line={line},title=Invalid field 'degree'::field 'degree': expected one of"
-        " PhD, MS, BS, Postdoc — got 'Phd' (hint: values are case-sensitive)"
+        f"::error file=data/people/bo-tern.yml,line={line},title=Invalid field 'degree'::"
+        "field 'degree': expected one of PhD, MS, BS, Postdoc — got 'Phd' (hint: values are case-sensitive)"
     ) in result.stdout.splitlines()
     assert f"| data/people/bo-tern.yml | {line} | degree |" in summary.read_text()
 

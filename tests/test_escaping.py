@@ -9,13 +9,17 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 def _poison(project):
     person = project / "data/people/bo-tern.yml"
-    person.write_text(person.read_text().replace("name: Bo Tern", f"name: 'Bo {HOSTILE}'") + "bio: 'Hi {{ 7 * 7 }} <b>bold</b>'\n")
+    person.write_text(
+        person.read_text().replace("name: Bo Tern", f"name: 'Bo {HOSTILE}'") + "bio: 'Hi {{ 7 * 7 }} <b>bold</b>'\n"
+    )
     pubs = project / "data/publications.yml"
     text = pubs.read_text()
     first_title = next(line for line in text.splitlines() if line.strip().startswith("title:"))
-    pubs.write_text(text.replace(first_title, f"    title: 'T </title><script>alert(2)</script> & {{{{ 6 * 7 }}}}'", 1))
+    pubs.write_text(text.replace(first_title, "    title: 'T </title><script>alert(2)</script> & {{ 6 * 7 }}'", 1))
     news = project / "data/news.yml"
-    news.write_text(news.read_text() + "  - date: \"2020\"\n    text: '<iframe src=\"https://evil.example\"></iframe> {% raw %}x'\n")
+    news.write_text(
+        news.read_text() + '  - date: "2020"\n    text: \'<iframe src="https://evil.example"></iframe> {% raw %}x\'\n'
+    )
 
 
 def test_html_and_template_syntax_in_data_come_out_as_text(fixture_project):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from labsite.site import load_site
 from sitebuild import FIXTURE_DATA, ROOT
+
+from labsite.site import load_site
 
 
 def test_fixture_lab_builds_every_page_from_its_own_data(fixture_site):

@@ -6,11 +6,10 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import lighthouse  # noqa: E402
+import lighthouse
 
 pytestmark = [pytest.mark.lighthouse, pytest.mark.slow]
 

@@ -9,10 +9,10 @@ import subprocess
 import sys
 
 import feedparser
-
-from labsite.site import load_site
 from sitebuild import FIXTURE_DATA, ROOT
 from test_real_site import SEED, fixed, seed_section
+
+from labsite.site import load_site
 
 
 def test_one_page_per_person_paper_and_project(real_site):
@@ -24,8 +24,14 @@ def test_one_page_per_person_paper_and_project(real_site):
 
 def _seed_papers() -> list[tuple[str, list[str]]]:
     lines = seed_section("Publications", "Education")
-    return [(fixed(line[2:]), [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", fixed(lines[i + 1]).replace("*", ""))])
-            for i, line in enumerate(lines) if line.startswith("- ")]
+    return [
+        (
+            fixed(line[2:]),
+            [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", fixed(lines[i + 1]).replace("*", ""))],
+        )
+        for i, line in enumerate(lines)
+        if line.startswith("- ")
+    ]
 
 
 def test_each_member_page_lists_exactly_the_seed_papers_they_wrote(real_site):
@@ -47,7 +53,10 @@ def test_an_alias_links_the_author_to_the_member(fixture_site):
 
 
 def test_alumni_are_linked_and_listed_with_their_papers(fixture_site):
-    assert fixture_site.content("publications/").select_one("li#fixture-three a.lab-member")["href"] == "../people/eve-nox/"
+    assert (
+        fixture_site.content("publications/").select_one("li#fixture-three a.lab-member")["href"]
+        == "../people/eve-nox/"
+    )
     page = fixture_site.content("people/eve-nox/")
     assert "Engineer at Nowhere Labs" in page.get_text()
     assert [a.get_text() for a in page.select("a.lab-pub-title")] == ["A Workshop Note on Baz"]
@@ -90,7 +99,9 @@ def test_every_page_has_a_description_and_open_graph_tags(fixture_site):
     for html in fixture_site.site.rglob("index.html"):
         if "search" in html.parts:
             continue
-        page = fixture_site.page(str(html.parent.relative_to(fixture_site.site)) + "/" if html.parent != fixture_site.site else "")
+        page = fixture_site.page(
+            str(html.parent.relative_to(fixture_site.site)) + "/" if html.parent != fixture_site.site else ""
+        )
         assert page.select_one('meta[name="description"]')["content"].strip(), html
         assert page.select_one('meta[property="og:title"]')["content"].strip(), html
 
@@ -113,7 +124,10 @@ def test_feeds_parse_and_are_linked_from_every_page(fixture_site):
     assert not pubs.bozo
     assert [e.title for e in pubs.entries] == [p.title for p in site.publications]
     head = fixture_site.page("teaching/")
-    assert {link["href"] for link in head.select('link[type="application/atom+xml"]')} == {"../news.xml", "../publications.xml"}
+    assert {link["href"] for link in head.select('link[type="application/atom+xml"]')} == {
+        "../news.xml",
+        "../publications.xml",
+    }
 
 
 def test_publications_chart_is_inline_svg_with_a_text_alternative(real_site):
@@ -129,18 +143,26 @@ def test_publications_chart_is_inline_svg_with_a_text_alternative(real_site):
 
 def test_look_alike_author_names_are_warned_about_and_strict_makes_them_fatal(fixture_project):
     pubs = fixture_project / "data/publications.yml"
-    pubs.write_text(pubs.read_text().replace("authors: [Ada Quill, Bo Tern]", "authors: [Ada Quill, Bo Tern, Fay Outsiderr]"))
-    done = subprocess.run([sys.executable, "-m", "labsite", "check"], cwd=fixture_project, capture_output=True, text=True)
+    pubs.write_text(
+        pubs.read_text().replace("authors: [Ada Quill, Bo Tern]", "authors: [Ada Quill, Bo Tern, Fay Outsiderr]")
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "labsite", "check"], cwd=fixture_project, capture_output=True, text=True
+    )
     assert done.returncode == 0
     assert "'Fay Outsider' and 'Fay Outsiderr' look like the same person" in done.stdout
-    strict = subprocess.run([sys.executable, "-m", "labsite", "check", "--strict"], cwd=fixture_project, capture_output=True, text=True)
+    strict = subprocess.run(
+        [sys.executable, "-m", "labsite", "check", "--strict"], cwd=fixture_project, capture_output=True, text=True
+    )
     assert strict.returncode == 1
 
 
 def test_an_unmatched_author_resembling_a_member_is_warned_about(fixture_project):
     pubs = fixture_project / "data/publications.yml"
     pubs.write_text(pubs.read_text().replace("authors: [Ada Quill, Bo Tern]", "authors: [Ada Quill, Bob Tern]"))
-    done = subprocess.run([sys.executable, "-m", "labsite", "check"], cwd=fixture_project, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "labsite", "check"], cwd=fixture_project, capture_output=True, text=True
+    )
     assert "'Bob Tern' matches no member but shares a surname and initial with 'Bo Tern'" in done.stdout
     assert "aliases' in data/people/bo-tern.yml" in done.stdout
 

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 from PIL import Image
+from sitebuild import build
 
 from labsite.errors import DataErrors
 from labsite.load import load
-from sitebuild import build
 
 
 def big_photo(path):
@@ -38,8 +38,12 @@ def test_large_photo_is_refused_then_shrunk_by_the_photo_command(fixture_project
         " (hint: shrink it: python -m labsite photo docs/images/people/eve-nox.jpg)"
     ]
 
-    done = subprocess.run([sys.executable, "-m", "labsite", "photo", "docs/images/people/eve-nox.jpg"],
-                          cwd=fixture_project, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "labsite", "photo", "docs/images/people/eve-nox.jpg"],
+        cwd=fixture_project,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     with Image.open(photo) as shrunk:
         assert shrunk.size == (512, 512)
@@ -52,4 +56,4 @@ def test_large_photo_is_refused_then_shrunk_by_the_photo_command(fixture_project
     img = result.content("group/").select_one("li#eve-nox img.lab-avatar")
     assert img["src"] == "../images/people/eve-nox.jpg"
     assert (result.site / "images/people/eve-nox.jpg").exists()
-    assert "Photo of Eve Nox" == img["alt"]
+    assert img["alt"] == "Photo of Eve Nox"

@@ -11,20 +11,40 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
+from sitebuild import FIXTURE_DATA
 
 from labsite.blocks import Blocks
 from labsite.errors import DataErrors
 from labsite.load import load
 from labsite.views import Site
-from sitebuild import FIXTURE_DATA
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-scalars = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False) | st.text(max_size=30)
-documents = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=12)
-KEYS = ["name", "aliases", "degree", "start", "end", "co_advisors", "now", "email", "links", "interests", "bio", "photo"]
+scalars = st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.floats(allow_nan=False) | st.text(max_size=30)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=12,
+)
+KEYS = [
+    "name",
+    "aliases",
+    "degree",
+    "start",
+    "end",
+    "co_advisors",
+    "now",
+    "email",
+    "links",
+    "interests",
+    "bio",
+    "photo",
+]
 person_like = st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), documents, max_size=8)
-hostile = st.lists(st.sampled_from([*"<>&\"'{}%# \n\tab/=", "<script>", "{{ x }}", "{% if %}", "javascript:", "é", "😀"]),
-                   min_size=1, max_size=12).map("".join)
+hostile = st.lists(
+    st.sampled_from([*"<>&\"'{}%# \n\tab/=", "<script>", "{{ x }}", "{% if %}", "javascript:", "é", "😀"]),
+    min_size=1,
+    max_size=12,
+).map("".join)
 
 
 def fixture_copy() -> Path:

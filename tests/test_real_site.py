@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from sitebuild import ROOT
 
 from labsite.site import load_site
-from sitebuild import ROOT
 
 SEED = Path(__file__).parent / "seed" / "homepage.txt"
 TYPO_FIXES = {
@@ -78,10 +78,19 @@ def test_seed_venues_months_and_notes_are_on_the_site(real_site):
             acronym, month, year = match.groups()
             assert f"({fixed(acronym)})" in page
             assert f"{month} {year}" in page
-    for note in ("Spotlight", "Outstanding Paper Award", "ASPLOS Distinguished Artifact Award",
-                 "IEEE Micro Top Picks Honorable Mention", "Long Oral Presentation",
-                 "Stanford Arthur Samuel Best Doctoral Thesis Award", "Extended version with proofs.",
-                 "Industry track", "San Diego, CA", "Rio de Janeiro, Brazil", "Ph.D. Dissertation"):
+    for note in (
+        "Spotlight",
+        "Outstanding Paper Award",
+        "ASPLOS Distinguished Artifact Award",
+        "IEEE Micro Top Picks Honorable Mention",
+        "Long Oral Presentation",
+        "Stanford Arthur Samuel Best Doctoral Thesis Award",
+        "Extended version with proofs.",
+        "Industry track",
+        "San Diego, CA",
+        "Rio de Janeiro, Brazil",
+        "Ph.D. Dissertation",
+    ):
         assert note in page, note
 
 
@@ -114,7 +123,9 @@ def test_teaching_lists_each_course_once_with_every_term(real_site):
     courses = real_site.content("teaching/").select("li.lab-course")
     numbers = [c.select_one(".lab-course-number").get_text() for c in courses]
     assert len(numbers) == len(set(numbers))
-    terms = {c.select_one(".lab-course-number").get_text(): c.select_one(".lab-course-terms").get_text() for c in courses}
+    terms = {
+        c.select_one(".lab-course-number").get_text(): c.select_one(".lab-course-terms").get_text() for c in courses
+    }
     assert terms["15-418/618"] == "Fall 2024, Fall 2023, Spring 2023, Fall 2022"
     for line in seed_section("Teaching", "Projects"):
         number, rest = line[2:].split(" ", 1)

@@ -5,13 +5,19 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from labsite.scaffold import person_id
 from sitebuild import build
+
+from labsite.scaffold import person_id
 
 
 def new_member(project, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "labsite", "new-member", *args], cwd=project, capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "labsite", "new-member", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_ids_are_plain_ascii_from_the_name():
@@ -20,7 +26,9 @@ def test_ids_are_plain_ascii_from_the_name():
 
 
 def test_new_member_file_passes_the_check_and_appears_on_the_group_and_person_pages(fixture_project):
-    done = new_member(fixture_project, "--name", "Jane Doe", "--degree", "PhD", "--start", "2025", "--co-advisor", "Cy Press")
+    done = new_member(
+        fixture_project, "--name", "Jane Doe", "--degree", "PhD", "--start", "2025", "--co-advisor", "Cy Press"
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Created data/people/jane-doe.yml" in done.stdout
     text = (fixture_project / "data/people/jane-doe.yml").read_text()

@@ -10,7 +10,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from sitebuild import FIXTURE_DATA, ROOT
 
 SCHEMAS = ROOT / "schemas"
@@ -22,7 +21,9 @@ def data_files(folder: Path) -> list[tuple[Path, str]]:
 
 
 def test_committed_schemas_match_the_models():
-    done = subprocess.run([sys.executable, "-m", "labsite", "schemas", "--check"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "labsite", "schemas", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -31,8 +32,12 @@ def test_a_changed_schema_file_is_reported_as_drift(tmp_path):
     for path in SCHEMAS.glob("*.json"):
         (tmp_path / "schemas" / path.name).write_text(path.read_text())
     (tmp_path / "schemas/person.schema.json").write_text("{}\n")
-    done = subprocess.run([sys.executable, "-m", "labsite", "schemas", "--check", "--root", str(tmp_path)],
-                          cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "labsite", "schemas", "--check", "--root", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1
     assert "person.schema.json" in done.stdout
 
@@ -43,7 +48,9 @@ def test_every_data_file_validates_against_its_json_schema_and_names_it(folder):
         schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text())
         jsonschema.Draft202012Validator(schema).validate(yaml.safe_load(path.read_text()))
         depth = "../../" if kind == "person" else "../"
-        assert path.read_text().splitlines()[0] == f"# yaml-language-server: $schema={depth}schemas/{kind}.schema.json", path
+        assert (
+            path.read_text().splitlines()[0] == f"# yaml-language-server: $schema={depth}schemas/{kind}.schema.json"
+        ), path
 
 
 def test_json_schema_rejects_an_unknown_key_too():

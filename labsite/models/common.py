@@ -70,7 +70,7 @@ def _email(value: str) -> str:
 
 def _year_month(value: str) -> str:
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
-        raise _fail("a month as YYYY-MM, e.g. \"2013-09\"", value)
+        raise _fail('a month as YYYY-MM, e.g. "2013-09"', value)
     return value
 
 
@@ -79,7 +79,7 @@ def _news_date(value: str) -> str:
     try:
         dt.datetime.strptime(value, formats[len(value)])
     except (KeyError, ValueError):
-        raise _fail("a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. \"2024-05\"", value) from None
+        raise _fail('a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2024-05"', value) from None
     return value
 
 
@@ -101,6 +101,8 @@ Email = Annotated[str, AfterValidator(_email)]
 YearMonth = Annotated[str, AfterValidator(_year_month)]
 NewsDate = Annotated[str, AfterValidator(_news_date)]
 AssetPath = Annotated[str, AfterValidator(_asset_path)]
+
+
 def _year(value: int) -> int:
     if not 1900 <= value <= 2100:
         raise _fail("a year between 1900 and 2100", value)
