@@ -34,12 +34,17 @@
     wireCopyButtons(document);
   }
 
-  // Material's instant navigation swaps pages without a reload: hook into its observable if present.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(enhance);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", enhance);
-  } else {
-    enhance();
+  // Run `fn` on every page: Material's instant navigation swaps pages without a reload, so hook
+  // into its observable when present. Shared with lab-filter.js (loaded after this file).
+  function onEveryPage(fn) {
+    if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+      window.document$.subscribe(fn);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
   }
+  window.labOnEveryPage = onEveryPage;
+  onEveryPage(enhance);
 })();
