@@ -9,14 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .models.people import ROLE_OF_CURRENT
 from .views import Site
-
-DEGREE_WORDS = {
-    "PhD": "Ph.D. student",
-    "Postdoc": "postdoctoral researcher",
-    "MS": "master's student",
-    "BS": "undergraduate student",
-}
 
 
 @dataclass(frozen=True)
@@ -39,14 +33,13 @@ def plain(markdown_text: str, limit: int = 200) -> str:
 
 
 def generated_pages(site: Site) -> list[PageSpec]:
-    group = site.settings.title
+    advisor = f"with {site.profile.name} at {site.profile.university}"
     pages = []
     for person_id, person in site.data.people.items():
-        role = DEGREE_WORDS[person.degree]
         if person.end is None:
-            text = f"{person.name}, {role} in {group}."
+            text = f"{person.name}, {ROLE_OF_CURRENT[person.degree]} {advisor}."
         else:
-            text = f"{person.name}, {person.degree} {person.end}, alumni of {group}" + (
+            text = f"{person.name}, {person.degree} {person.end} {advisor}" + (
                 f"; now {person.now}." if person.now else "."
             )
         pages.append(PageSpec(f"people/{person_id}.md", "person", person_id, person.name, text))

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from . import markdown
 from .authors import name_key
+from .models.people import ROLE_OF_CURRENT
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -58,6 +59,7 @@ def environment(extra_dirs: list[Path] | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.globals["role_of_current"] = ROLE_OF_CURRENT
     env.filters.update(
         markdown=markdown.render,
         block=as_block,

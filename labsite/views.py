@@ -100,9 +100,6 @@ class Site:
     def papers_of_project(self, project_id: str) -> list[Publication]:
         return [p for p in self.publications if project_id in p.projects]
 
-    def awards_for(self, pub: Publication) -> list[str]:
-        return pub.awards
-
     @cached_property
     def years(self) -> list[int]:
         return sorted({p.year for p in self.publications}, reverse=True)

@@ -7,11 +7,10 @@ import sys
 
 import pytest
 from PIL import Image
-
 from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import screenshots  # noqa: E402
+import screenshots
 
 pytestmark = pytest.mark.browser
 

@@ -10,6 +10,13 @@ from .common import AssetPath, Email, Link, Markdown, Model, Slug, Text, Year, Y
 
 Degree = Literal["PhD", "MS", "BS", "Postdoc"]
 DEGREE_ORDER: tuple[str, ...] = ("Postdoc", "PhD", "MS", "BS")
+ROLE_OF_CURRENT = {
+    "PhD": "Ph.D. student",
+    "Postdoc": "Postdoctoral researcher",
+    "MS": "Master's student",
+    "BS": "Undergraduate student",
+}
+"""How a current member's degree reads on the site (one place for the Group page, person pages, meta)."""
 
 
 class Person(Model):
