@@ -4,7 +4,6 @@ Papers already present (same DOI, or same title once case, accents, braces and p
 ignored) are skipped. New ones are appended as text at the end of the file, so every existing
 entry, its order and its comments stay exactly as they were. Venues are mapped to the registry in
 data/venues.yml; a paper whose venue cannot be mapped is still added (as a preprint) and reported.
-bibtexparser is a development dependency: only this maintainer command needs it.
 """
 
 from __future__ import annotations

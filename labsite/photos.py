@@ -1,6 +1,5 @@
 """Shrink a member's photo to a light, square, metadata-free image (phone photos are 5–12 MB).
 
-Pillow is a development dependency: only this maintainer command needs it, not the build.
 """
 
 from __future__ import annotations

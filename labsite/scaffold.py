@@ -22,9 +22,15 @@ def person_id(name: str) -> str:
 
 def person_yaml(fields: dict[str, object]) -> str:
     """The file's text: the schema comment, then the given fields in the model's order."""
-    ordered = {key: fields[key] for key in Person.model_fields if fields.get(key) not in (None, [], "")}
-    body = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
-    return HEADER + body
+    lines = []
+    for key in Person.model_fields:
+        value = fields.get(key)
+        if value in (None, [], ""):
+            continue
+        # one `key: value` line each, lists written inline: the layout of the other people files
+        text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000).strip()
+        lines.append(f"{key}: {text.removesuffix('...').strip()}")
+    return HEADER + "\n".join(lines) + "\n"
 
 
 def path_for(root: Path, name: str, member_id: str | None = None) -> Path:
