@@ -1,6 +1,4 @@
-"""Shrink a member's photo to a light, square, metadata-free image (phone photos are 5–12 MB).
-
-"""
+"""Shrink a member's photo to a light, square, metadata-free image (phone photos are 5–12 MB)."""
 
 from __future__ import annotations
 
