@@ -44,74 +44,6 @@ def check(root: Path, data_dir: str, strict: bool) -> None:
         sys.exit(1)
 
 
-@main.command()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
-@click.option("--check", "check_only", is_flag=True, help="Only report schema files that differ from the models.")
-def schemas(root: Path, check_only: bool) -> None:
-    """Write schemas/*.schema.json from the models (editors use them to complete data files)."""
-    from . import schemas as schema_files
-
-    folder = root / "schemas"
-    if check_only:
-        stale = schema_files.drift(folder)
-        if stale:
-            click.echo("Out of date (run `python -m labsite schemas`): " + ", ".join(stale))
-            sys.exit(1)
-        click.echo("schemas/ matches the models.")
-        return
-    for path in schema_files.write(folder):
-        click.echo(f"wrote {path}")
-
-
-@main.command("new-member")
-@click.option("--name", prompt="Full name", help="As it should appear on the site, e.g. 'Jane Doe'.")
-@click.option("--degree", prompt="Degree (PhD, MS, BS, Postdoc)", type=click.Choice(["PhD", "MS", "BS", "Postdoc"]))
-@click.option("--start", type=int, default=None, help="Year they joined.")
-@click.option("--co-advisor", "co_advisors", multiple=True, help="Repeat for several.")
-@click.option("--email", default=None)
-@click.option("--id", "member_id", default=None, help="File name without .yml (default: from the name).")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
-def new_member(
-    name: str,
-    degree: str,
-    start: int | None,
-    co_advisors: tuple[str, ...],
-    email: str | None,
-    member_id: str | None,
-    root: Path,
-) -> None:
-    """Create data/people/<id>.yml for a new member, then check the data."""
-    from . import scaffold
-
-    fields = {"name": name, "degree": degree, "start": start, "co_advisors": list(co_advisors), "email": email}
-    path = scaffold.path_for(root, name, member_id)
-    shown = path.relative_to(root)
-    try:
-        scaffold.create(path, fields)
-    except FileExistsError:
-        click.echo(f"{shown} already exists: edit it instead (nothing was changed).", err=True)
-        sys.exit(1)
-    try:
-        load_site(root)
-    except DataErrors as problems:
-        path.unlink()
-        click.echo("\n".join(report.lines(problems.errors, False)))
-        click.echo(f"{shown} was not created: fix the values above and run the command again.", err=True)
-        sys.exit(1)
-    click.echo(f"Created {shown} — preview with `make serve`; the page will be at /people/{path.stem}/")
-
-
-@main.command()
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--size", default=512, show_default=True, help="Largest side in pixels.")
-def photo(path: Path, size: int) -> None:
-    """Crop a photo to a square, shrink it and strip its metadata, in place."""
-    from .photos import shrink
-
-    before, after = shrink(path, size)
-    click.echo(f"{path}: {before / 1_000_000:.1f} MB -> {after / 1000:.0f} KB")
-
-
 @main.command("import-bib")
 @click.argument("bib", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
@@ -145,3 +77,12 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
     click.echo(
         f"{len(plan.added)} {verb}, {len(plan.present)} already present, {len(plan.unmapped)} venue(s) not mapped."
     )
+
+
+from .photos import photo_command  # noqa: E402  (commands live beside their code; registered here)
+from .scaffold import new_member_command  # noqa: E402
+from .schemas import schemas_command  # noqa: E402
+
+main.add_command(schemas_command)
+main.add_command(new_member_command)
+main.add_command(photo_command)

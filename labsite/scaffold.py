@@ -1,16 +1,31 @@
-"""A new member's file from a few answers, so a student's first pull request passes the check."""
+"""A new member's file from a few answers, so a student's first pull request passes the check.
+
+`python -m labsite new-member --name "Jane Doe" --degree PhD` writes `data/people/jane-doe.yml` (schema
+comment first, keys in the model's order, only the given ones), then runs the data check and removes
+the file again if the check fails, so a failed attempt leaves nothing behind.
+"""
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from pathlib import Path
+from typing import get_args
 
+import click
 import yaml
 
-from .models.people import Person
+from . import report
+from .errors import DataErrors
+from .load import PEOPLE_DIR
+from .models.people import Degree, Person
+from .site import load_site
 
 HEADER = "# yaml-language-server: $schema=../../schemas/person.schema.json\n"
+DEGREES: tuple[str, ...] = get_args(Degree)
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+"""The same rule `load` applies to the names of files in data/people/."""
 
 
 def person_id(name: str) -> str:
@@ -20,26 +35,113 @@ def person_id(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+class _Dumper(yaml.SafeDumper):
+    """One `key: value` line per field, lists inline (`[a, b]`) as in the other people files."""
+
+
+_Dumper.add_representer(list, lambda dumper, value: dumper.represent_sequence("tag:yaml.org,2002:seq", value, True))
+
+
 def person_yaml(fields: dict[str, object]) -> str:
     """The file's text: the schema comment, then the given fields in the model's order."""
-    lines = []
-    for key in Person.model_fields:
-        value = fields.get(key)
-        if value in (None, [], ""):
-            continue
-        # one `key: value` line each, lists written inline: the layout of the other people files
-        text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000).strip()
-        lines.append(f"{key}: {text.removesuffix('...').strip()}")
-    return HEADER + "\n".join(lines) + "\n"
+    ordered = {key: fields[key] for key in Person.model_fields if fields.get(key) not in (None, [], "")}
+    body = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+    return HEADER + body
 
 
-def path_for(root: Path, name: str, member_id: str | None = None) -> Path:
-    return root / "data" / "people" / f"{member_id or person_id(name)}.yml"
+def path_for(root: Path, member_id: str) -> Path:
+    return root / "data" / PEOPLE_DIR / f"{member_id}.yml"
 
 
 def create(path: Path, fields: dict[str, object]) -> Path:
     """Write the member's file; refuse (FileExistsError) to touch an existing one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as f:  # "x": never overwrite
+    with path.open("x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
         f.write(person_yaml(fields))
     return path
+
+
+def _interactive() -> bool:
+    """Prompts only make sense for a person at a terminal; CI and scripts get a usage error."""
+    return sys.stdin.isatty()
+
+
+def _optional_year(text: str) -> int | None:
+    if not text.strip():
+        return None
+    if not text.strip().isdigit():
+        raise click.UsageError("enter a year like 2025, or nothing")
+    return int(text)
+
+
+def _ask_missing(name: str | None, degree: str | None) -> tuple[str, str, dict[str, object]]:
+    """Name and degree, asked for at a terminal when not given (with the optional fields too)."""
+    if name and degree:
+        return name, degree, {}
+    if not _interactive():
+        missing = " and ".join(f"--{o}" for o, v in (("name", name), ("degree", degree)) if not v)
+        raise click.UsageError(
+            f"missing {missing} (no terminal to ask on). "
+            'Example: python -m labsite new-member --name "Jane Doe" --degree PhD --start 2025'
+        )
+    name = name or click.prompt("Full name, as shown on the site")
+    degree = degree or click.prompt("Degree", type=click.Choice(DEGREES, case_sensitive=False))
+    extra: dict[str, object] = {
+        "start": click.prompt("Year you joined (blank to skip)", default="", show_default=False, value_proc=_optional_year),
+        "co_advisors": [
+            a.strip()
+            for a in click.prompt("Co-advisors, comma-separated (blank if none)", default="", show_default=False).split(",")
+            if a.strip()
+        ],
+        "email": click.prompt("E-mail (blank to skip)", default="", show_default=False).strip() or None,
+    }
+    return name, degree, extra
+
+
+@click.command("new-member")
+@click.option("--name", help="Full name as it should appear on the site, e.g. 'Jane Doe'.")
+@click.option("--degree", type=click.Choice(DEGREES, case_sensitive=False), help="Degree programme.")
+@click.option("--start", type=click.IntRange(1900, 2100), default=None, help="Year they joined.")
+@click.option("--co-advisor", "co_advisors", multiple=True, help="A co-advisor's name; repeat for several.")
+@click.option("--email", default=None, help="E-mail address (shown in a form hard to scrape).")
+@click.option("--id", "member_id", default=None, help="File name without .yml (default: from the name).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
+def new_member_command(
+    name: str | None,
+    degree: str | None,
+    start: int | None,
+    co_advisors: tuple[str, ...],
+    email: str | None,
+    member_id: str | None,
+    root: Path,
+) -> None:
+    """Create data/people/<id>.yml for a new member, then check the data.
+
+    Missing --name or --degree are asked for at a terminal (with the optional fields).
+    """
+    name, degree, asked = _ask_missing(name, degree)
+    member_id = member_id or person_id(name)
+    if not re.fullmatch(ID_PATTERN, member_id):
+        raise click.UsageError(
+            f"{member_id!r} cannot be a file name: pass --id with lowercase letters, digits and hyphens, e.g. jane-doe"
+        )
+    if not (root / "data").is_dir():
+        raise click.UsageError(f"no data/ folder in {root}: run this in the project folder or pass --root")
+    fields = {"name": name, "degree": degree, "start": start, "co_advisors": list(co_advisors), "email": email}
+    fields.update({k: v for k, v in asked.items() if v not in (None, [])})
+    path = path_for(root, member_id)
+    shown = path.relative_to(root).as_posix()
+    try:
+        create(path, fields)
+    except FileExistsError:
+        click.echo(f"{shown} already exists: edit it instead (nothing was changed).", err=True)
+        sys.exit(1)
+    try:
+        site = load_site(root)
+    except DataErrors as problems:
+        path.unlink()
+        click.echo("\n".join(report.lines(problems.errors, False)))
+        click.echo(f"{shown} was not created: fix the values above and run the command again.", err=True)
+        sys.exit(1)
+    if site.warnings:
+        click.echo("\n".join(report.lines(site.warnings, False)))
+    click.echo(f"Created {shown} — preview with `make serve`, page at /people/{member_id}/")

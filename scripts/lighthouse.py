@@ -52,11 +52,26 @@ def audit(url: str, out: Path) -> dict[str, int]:
 
 
 def run(site: Path, pages: list[str]) -> list[tuple[str, dict]]:
+    """Scores per page. A page that misses a target on the first run is audited twice more and
+    judged by the median of the three: performance varies by several points between runs on a busy
+    2-core machine, and Lighthouse's own guidance is to look at the median of several runs."""
     results = []
     with serving(site) as base, tempfile.TemporaryDirectory() as tmp:
         for n, page in enumerate(pages):
-            results.append((page or "/", audit(base + page, Path(tmp) / f"{n}.json")))
+            runs = [audit(base + page, Path(tmp) / f"{n}-0.json")]
+            if below_targets(runs[0]):
+                runs += [audit(base + page, Path(tmp) / f"{n}-{k}.json") for k in (1, 2)]
+            results.append((page or "/", median(runs)))
     return results
+
+
+def median(runs: list[dict]) -> dict:
+    if len(runs) == 1:
+        return runs[0]
+    middle = {key: sorted(r[key] for r in runs)[len(runs) // 2] for key in TARGETS}
+    middle["failing"] = sorted({a for r in runs for a in r["failing"]})
+    middle["runs"] = [{k: r[k] for k in TARGETS} for r in runs]
+    return middle
 
 
 def below_targets(scores: dict) -> list[str]:

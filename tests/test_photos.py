@@ -5,27 +5,40 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PIL import Image
-from sitebuild import build
+from sitebuild import ROOT, build
 
 from labsite.errors import DataErrors
 from labsite.load import load
 
+GPS_IFD, ORIENTATION, MAKE = 0x8825, 0x0112, 0x010F
 
-def big_photo(path):
-    rng = random.Random(1)
-    image = Image.frombytes("RGB", (2400, 1800), bytes(rng.getrandbits(8) for _ in range(2400 * 1800 * 3)))
+
+def phone_exif(orientation: int = 1) -> Image.Exif:
     exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make
+    exif[MAKE] = "PhoneMaker"
+    exif[ORIENTATION] = orientation
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (48.0, 51.0, 30.0), 3: "E", 4: (2.0, 17.0, 40.0)})
+    return exif
+
+
+def noisy_photo(path: Path, size: tuple[int, int] = (4000, 3000)) -> None:
+    """Random pixels do not compress: a 4000×3000 JPEG of noise weighs several MB, like a phone photo."""
+    pixels = random.Random(1).randbytes(size[0] * size[1] * 3)
     path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, "JPEG", quality=95, exif=exif)
+    Image.frombytes("RGB", size, pixels).save(path, quality=95, exif=phone_exif())
+
+
+def photo_command(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "labsite", "photo", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def test_large_photo_is_refused_then_shrunk_by_the_photo_command(fixture_project):
     photo = fixture_project / "docs/images/people/eve-nox.jpg"
-    big_photo(photo)
+    noisy_photo(photo)
     assert photo.stat().st_size > 1_000_000
     person = fixture_project / "data/people/eve-nox.yml"
     person.write_text(person.read_text() + "photo: images/people/eve-nox.jpg\n")
@@ -38,22 +51,61 @@ def test_large_photo_is_refused_then_shrunk_by_the_photo_command(fixture_project
         " (hint: shrink it: python -m labsite photo docs/images/people/eve-nox.jpg)"
     ]
 
-    done = subprocess.run(
-        [sys.executable, "-m", "labsite", "photo", "docs/images/people/eve-nox.jpg"],
-        cwd=fixture_project,
-        capture_output=True,
-        text=True,
-    )
+    done = photo_command("docs/images/people/eve-nox.jpg", cwd=fixture_project)
     assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"docs/images/people/eve-nox.jpg: {size:.1f} MB -> ")
+    assert photo.stat().st_size <= 1_000_000
     with Image.open(photo) as shrunk:
+        assert shrunk.format == "JPEG"
         assert shrunk.size == (512, 512)
         assert not shrunk.getexif()
-    assert photo.stat().st_size < 1_000_000
+        assert "exif" not in shrunk.info
     load(fixture_project)
 
     result = build(fixture_project)
     assert result.returncode == 0, result.log
     img = result.content("group/").select_one("li#eve-nox img.lab-avatar")
+    assert img is not None and img["alt"] == "Photo of Eve Nox"
     assert img["src"] == "../images/people/eve-nox.jpg"
-    assert (result.site / "images/people/eve-nox.jpg").exists()
-    assert img["alt"] == "Photo of Eve Nox"
+    assert (result.site / "group" / img["src"]).resolve().is_file()
+
+
+def test_the_camera_rotation_is_applied_before_the_metadata_goes(tmp_path):
+    """Stored sideways (left red, right blue) with 'rotate 90° clockwise' in EXIF: upright, red is on top."""
+    photo = tmp_path / "sideways.jpg"
+    image = Image.new("RGB", (600, 400), "blue")
+    image.paste((255, 0, 0), (0, 0, 300, 400))
+    image.save(photo, quality=95, exif=phone_exif(orientation=6))
+
+    done = photo_command(str(photo), "--size", "200")
+    assert done.returncode == 0, done.stderr
+    with Image.open(photo) as shrunk:
+        assert shrunk.size == (200, 200)
+        assert not shrunk.getexif()
+        top, bottom = shrunk.getpixel((180, 20)), shrunk.getpixel((20, 180))  # corners tell rotated from not
+    assert top[0] > 200 and top[2] < 60, top
+    assert bottom[2] > 200 and bottom[0] < 60, bottom
+
+
+def test_a_small_webp_stays_webp_and_loses_its_metadata(tmp_path):
+    photo = tmp_path / "me.webp"
+    Image.new("RGB", (300, 200), "green").save(photo, "WEBP", exif=phone_exif())
+    with Image.open(photo) as original:
+        assert original.getexif().get_ifd(GPS_IFD)
+
+    done = photo_command(str(photo))
+    assert done.returncode == 0, done.stderr
+    with Image.open(photo) as shrunk:
+        assert shrunk.format == "WEBP"
+        assert shrunk.size == (200, 200)
+        assert not shrunk.getexif()
+
+
+def test_a_file_that_is_not_an_image_is_refused_and_left_alone(tmp_path):
+    photo = tmp_path / "me.jpg"
+    photo.write_text("not a picture")
+    done = photo_command(str(photo))
+    assert done.returncode == 1
+    assert "not an image Pillow can read" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert photo.read_text() == "not a picture"

@@ -5,12 +5,18 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from sitebuild import build
+from click.testing import CliRunner
+from sitebuild import build, check
 
+from labsite import scaffold
+from labsite.cli import main
 from labsite.scaffold import person_id
+
+HEADER = "# yaml-language-server: $schema=../../schemas/person.schema.json"
 
 
 def new_member(project, *args: str) -> subprocess.CompletedProcess:
+    """The command as a student runs it, but without a terminal (stdin closed), as in CI."""
     return subprocess.run(
         [sys.executable, "-m", "labsite", "new-member", *args],
         cwd=project,
@@ -21,7 +27,9 @@ def new_member(project, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_ids_are_plain_ascii_from_the_name():
+    assert person_id("Jane Doe") == "jane-doe"
     assert person_id("José María Núñez") == "jose-maria-nunez"
+    assert person_id("Zoë  O'Brien-Łukasz") == "zoe-o-brien-ukasz"
     assert person_id("Ying Yee (Rae) Wong") == "ying-yee-wong"
 
 
@@ -30,21 +38,17 @@ def test_new_member_file_passes_the_check_and_appears_on_the_group_and_person_pa
         fixture_project, "--name", "Jane Doe", "--degree", "PhD", "--start", "2025", "--co-advisor", "Cy Press"
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "Created data/people/jane-doe.yml" in done.stdout
-    text = (fixture_project / "data/people/jane-doe.yml").read_text()
-    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schemas/person.schema.json"
-    assert text.splitlines()[1:] == ["name: Jane Doe", "degree: PhD", "start: 2025", "co_advisors: [Cy Press]"]
+    assert done.stdout.strip().endswith(
+        "Created data/people/jane-doe.yml — preview with `make serve`, page at /people/jane-doe/"
+    )
+    lines = (fixture_project / "data/people/jane-doe.yml").read_text().splitlines()
+    assert lines == [HEADER, "name: Jane Doe", "degree: PhD", "start: 2025", "co_advisors: [Cy Press]"]
+    assert check(fixture_project).returncode == 0
+
     result = build(fixture_project)
     assert result.returncode == 0, result.log
     assert result.content("group/").select_one("li#jane-doe") is not None
     assert (result.site / "people/jane-doe/index.html").exists()
-
-
-def test_a_file_with_only_plain_fields_is_written_one_key_per_line(fixture_project):
-    done = new_member(fixture_project, "--name", "Jane Doe", "--degree", "PhD", "--start", "2025")
-    assert done.returncode == 0, done.stderr
-    lines = (fixture_project / "data/people/jane-doe.yml").read_text().splitlines()
-    assert lines[1:] == ["name: Jane Doe", "degree: PhD", "start: 2025"]
 
 
 def test_new_member_refuses_to_overwrite_an_existing_file(fixture_project):
@@ -55,8 +59,40 @@ def test_new_member_refuses_to_overwrite_an_existing_file(fixture_project):
     assert (fixture_project / "data/people/bo-tern.yml").read_text() == before
 
 
-def test_new_member_without_answers_and_no_terminal_fails_clearly(fixture_project):
+def test_without_a_terminal_a_missing_option_is_a_usage_error(fixture_project):
     done = new_member(fixture_project, "--degree", "PhD")
-    assert done.returncode != 0
-    assert "name" in (done.stdout + done.stderr).lower()
-    assert not list((fixture_project / "data/people").glob("*-.yml"))
+    assert done.returncode == 2
+    assert "missing --name (no terminal to ask on)" in done.stderr
+    assert "Usage:" in done.stderr
+    assert sorted(p.name for p in (fixture_project / "data/people").iterdir()) == [
+        "bo-tern.yml",
+        "dee-lux.yml",
+        "eve-nox.yml",
+    ]
+
+
+def test_at_a_terminal_missing_answers_are_asked_for(fixture_project, monkeypatch):
+    monkeypatch.setattr(scaffold, "_interactive", lambda: True)
+    answers = "Zoë Quinn\nphd\nlast year\n2024\nCy Press, Al Bee\n\n"
+    done = CliRunner().invoke(main, ["new-member", "--root", str(fixture_project)], input=answers)
+    assert done.exit_code == 0, done.output
+    assert "Error: enter a year like 2025, or nothing" in done.output
+    lines = (fixture_project / "data/people/zoe-quinn.yml").read_text().splitlines()
+    assert lines == [HEADER, "name: Zoë Quinn", "degree: PhD", "start: 2024", "co_advisors: [Cy Press, Al Bee]"]
+
+
+def test_a_value_the_check_refuses_leaves_no_file_behind(fixture_project):
+    done = new_member(fixture_project, "--name", "Jane Doe", "--degree", "MS", "--email", "jane at example")
+    assert done.returncode == 1
+    assert "data/people/jane-doe.yml:4: field 'email': expected an e-mail address like name@example.org" in done.stdout
+    assert "data/people/jane-doe.yml was not created" in done.stderr
+    assert not (fixture_project / "data/people/jane-doe.yml").exists()
+
+
+def test_a_name_without_latin_letters_needs_an_explicit_id(fixture_project):
+    done = new_member(fixture_project, "--name", "张三", "--degree", "MS")
+    assert done.returncode == 2
+    assert "pass --id" in done.stderr
+    done = new_member(fixture_project, "--name", "张三", "--degree", "MS", "--id", "san-zhang")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "name: 张三" in (fixture_project / "data/people/san-zhang.yml").read_text()
