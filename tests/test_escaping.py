@@ -42,3 +42,22 @@ def test_html_and_template_syntax_in_data_come_out_as_text(fixture_project):
     assert "42" not in result.content("publications/").get_text()
     news = (result.site / "news/index.html").read_text()
     assert "&lt;iframe" in news and "{% raw %}x" in news
+
+
+def test_only_safe_links_are_accepted():
+    from labsite.models.common import is_safe_url
+
+    for good in ("https://example.org/a?b=1#c", "http://example.org", "mailto:a@example.org", "/people/", "p.pdf"):
+        assert is_safe_url(good), good
+    for bad in (
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,x",
+        "//evil.example/x",
+        "https://",
+        'https://example.org/"onmouseover=x',
+        "https://example.org/<x>",
+        "vbscript:x",
+        "https://exa mple.org",
+    ):
+        assert not is_safe_url(bad), bad

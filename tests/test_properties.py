@@ -38,7 +38,9 @@ documents = st.recursive(
     scalars, lambda inner: st.lists(inner, max_size=4) | mappings(list(Publication.model_fields), inner), max_leaves=16
 )
 person_documents = mappings(list(Person.model_fields), documents)
-publication_documents = st.fixed_dictionaries({"publications": st.lists(documents, max_size=3)}) | st.fixed_dictionaries(
+publication_documents = st.fixed_dictionaries(
+    {"publications": st.lists(documents, max_size=3)}
+) | st.fixed_dictionaries(
     {"publications": st.lists(mappings(list(Publication.model_fields), documents), min_size=1, max_size=3)}
 )
 # Text that is YAML-ish without being a dumped document: anchors, merge keys, tags, complex keys, tabs…

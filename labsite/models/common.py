@@ -46,8 +46,8 @@ def is_safe_url(value: str) -> bool:
     `javascript:`, `data:` and protocol-relative `//host` links are refused so that a value from a
     pull request can never run script in a visitor's browser.
     """
-    if not value or any(ch.isspace() or ord(ch) < 32 for ch in value) or "\\" in value:
-        return False
+    if not value or any(ch.isspace() or ord(ch) < 32 or ch in '\\"<>`' + "'" for ch in value):
+        return False  # characters a URL never needs unescaped, and that would break an attribute
     parts = urlsplit(value)
     if parts.scheme:
         if parts.scheme.lower() in ("http", "https"):
