@@ -1,8 +1,8 @@
 """Shrink a member's photo to a light, square, metadata-free image (phone photos are 5–12 MB).
 
 The data check refuses photos over 1 MB and its hint names this command. Metadata goes because a
-phone photo's EXIF carries the GPS position of where it was taken. Pillow is a development
-dependency: only this maintainer command needs it, not the build, hence the import inside.
+phone photo's EXIF carries the GPS position of where it was taken. Pillow is imported inside the
+function so that the data check and the build, which never need it, do not pay for loading it.
 """
 
 from __future__ import annotations

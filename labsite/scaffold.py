@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import click
 import yaml
@@ -73,28 +74,32 @@ def _optional_year(text: str) -> int | None:
     return int(text)
 
 
-def _ask_missing(name: str | None, degree: str | None) -> tuple[str, str, dict[str, object]]:
-    """Name and degree, asked for at a terminal when not given (with the optional fields too)."""
-    if name and degree:
-        return name, degree, {}
+def _optional(question: str, convert: Callable[[str], Any] = str.strip) -> Any:
+    """Ask a question that may be left blank (blank gives '' or None, as `convert` makes it)."""
+    return click.prompt(f"{question} (blank to skip)", default="", show_default=False, value_proc=convert)
+
+
+def _ask_missing(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields with name and degree asked for at a terminal when not given (and the optional
+    ones not given either); without a terminal, a usage error naming what is missing."""
+    if fields["name"] and fields["degree"]:
+        return fields
     if not _interactive():
-        missing = " and ".join(f"--{o}" for o, v in (("name", name), ("degree", degree)) if not v)
+        missing = " and ".join(f"--{key}" for key in ("name", "degree") if not fields[key])
         raise click.UsageError(
             f"missing {missing} (no terminal to ask on). "
             'Example: python -m labsite new-member --name "Jane Doe" --degree PhD --start 2025'
         )
-    name = name or click.prompt("Full name, as shown on the site")
-    degree = degree or click.prompt("Degree", type=click.Choice(DEGREES, case_sensitive=False))
-    extra: dict[str, object] = {
-        "start": click.prompt("Year you joined (blank to skip)", default="", show_default=False, value_proc=_optional_year),
-        "co_advisors": [
-            a.strip()
-            for a in click.prompt("Co-advisors, comma-separated (blank if none)", default="", show_default=False).split(",")
-            if a.strip()
-        ],
-        "email": click.prompt("E-mail (blank to skip)", default="", show_default=False).strip() or None,
-    }
-    return name, degree, extra
+    asked = dict(fields)
+    asked["name"] = fields["name"] or click.prompt("Full name, as shown on the site")
+    asked["degree"] = fields["degree"] or click.prompt("Degree", type=click.Choice(DEGREES, case_sensitive=False))
+    if fields["start"] is None:
+        asked["start"] = _optional("Year you joined", _optional_year)
+    if not fields["co_advisors"]:
+        asked["co_advisors"] = [a.strip() for a in _optional("Co-advisors, comma-separated").split(",") if a.strip()]
+    if fields["email"] is None:
+        asked["email"] = _optional("E-mail") or None
+    return asked
 
 
 @click.command("new-member")
@@ -118,16 +123,16 @@ def new_member_command(
 
     Missing --name or --degree are asked for at a terminal (with the optional fields).
     """
-    name, degree, asked = _ask_missing(name, degree)
-    member_id = member_id or person_id(name)
+    if not (root / "data").is_dir():
+        raise click.UsageError(f"no data/ folder in {root}: run this in the project folder or pass --root")
+    fields = _ask_missing(
+        {"name": name, "degree": degree, "start": start, "co_advisors": list(co_advisors), "email": email}
+    )
+    member_id = member_id or person_id(fields["name"])
     if not re.fullmatch(ID_PATTERN, member_id):
         raise click.UsageError(
             f"{member_id!r} cannot be a file name: pass --id with lowercase letters, digits and hyphens, e.g. jane-doe"
         )
-    if not (root / "data").is_dir():
-        raise click.UsageError(f"no data/ folder in {root}: run this in the project folder or pass --root")
-    fields = {"name": name, "degree": degree, "start": start, "co_advisors": list(co_advisors), "email": email}
-    fields.update({k: v for k, v in asked.items() if v not in (None, [])})
     path = path_for(root, member_id)
     shown = path.relative_to(root).as_posix()
     try:

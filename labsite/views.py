@@ -112,7 +112,8 @@ class Site:
         return self.data.people[person_id]
 
     def _surname(self, person_id: str) -> str:
-        return authors.name_key(self.data.people[person_id].name).split()[-1]
+        words = authors.name_key(self.data.people[person_id].name).split()
+        return words[-1] if words else ""  # a name of punctuation only ('.') has no words
 
     @cached_property
     def current_members(self) -> list[str]:

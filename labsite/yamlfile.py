@@ -38,6 +38,26 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         super().__init__(stream)
         self.file = file
         self.problems: list[DataError] = []
+        self.deep_construct = True  # build every value inside construct_object, which knows its node
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            # PyYAML's constructors fail this way when an explicit tag does not fit its value (`!!int abc`)
+            self.recursive_objects.pop(node, None)
+            self.constructed_objects[node] = None
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problems.append(
+                DataError(
+                    self.file,
+                    node.start_mark.line + 1,
+                    "",
+                    f"the tag {tag} does not fit this value",
+                    "remove the tag; plain values only",
+                )
+            )
+            return None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Mapping:
         self.flatten_mapping(node)

@@ -51,6 +51,13 @@ def test_new_member_file_passes_the_check_and_appears_on_the_group_and_person_pa
     assert (result.site / "people/jane-doe/index.html").exists()
 
 
+def test_a_file_with_only_plain_fields_is_written_one_key_per_line(fixture_project):
+    done = new_member(fixture_project, "--name", "Jane Doe", "--degree", "PhD", "--start", "2025")
+    assert done.returncode == 0, done.stderr
+    lines = (fixture_project / "data/people/jane-doe.yml").read_text().splitlines()
+    assert lines[1:] == ["name: Jane Doe", "degree: PhD", "start: 2025"]
+
+
 def test_new_member_refuses_to_overwrite_an_existing_file(fixture_project):
     before = (fixture_project / "data/people/bo-tern.yml").read_text()
     done = new_member(fixture_project, "--name", "Bo Tern", "--degree", "MS")
