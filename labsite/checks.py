@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import markdown, yamlfile
 from .errors import DataError
+from .validate import dotted
 
 if TYPE_CHECKING:
     from .load import SiteData
@@ -22,8 +23,6 @@ def cross_check(data: SiteData, documents: dict[str, Any], data_dir: str) -> lis
         return yamlfile.line_of(documents.get(f"{data_dir}/{file}"), path, fallback=1)
 
     def refuse(file: str, path: tuple[Any, ...], message: str, hint: str = "") -> None:
-        from .validate import dotted
-
         errors.append(DataError(f"{data_dir}/{file}", place(file, path), dotted(path), message, hint))
 
     def unique(file: str, key: str, ids: list[str]) -> None:

@@ -130,9 +130,6 @@ class Site:
             key=lambda i: (-(self.person(i).end or 0), DEGREE_ORDER.index(self.person(i).degree), self._surname(i), i),
         )
 
-    def is_alumnus(self, person_id: str) -> bool:
-        return self.person(person_id).end is not None
-
     # --- projects -----------------------------------------------------------------------------
     @cached_property
     def _project_by_id(self) -> dict[str, Project]:
@@ -172,7 +169,7 @@ class Site:
 
     @cached_property
     def news(self) -> list[NewsItem]:
-        """Newest first (by date as precise as given), file order among equals."""
+        """Newest year first; within a year, file order (a year-only item has no month to sort by)."""
         return sorted(self.data.news, key=lambda n: n.date[:4], reverse=True)
 
     @cached_property
