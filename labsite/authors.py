@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from anyascii import anyascii
+
 
 def name_key(name: str) -> str:
     """A spelling-insensitive key: case, accents, dots, commas and spacing do not matter."""
@@ -13,6 +15,15 @@ def name_key(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[.,()]", " ", text.casefold())
     return " ".join(text.split())
+
+
+def ascii_fold(text: str) -> str:
+    """The text in plain ASCII letters, transliterated (Søren → Soren, Đặng → Dang, 王 → Wang).
+
+    Used wherever a name must become an identifier (page ids, BibTeX keys) or be compared with a
+    spelling typed without its accents; one maintained table instead of hand-written replacements.
+    """
+    return anyascii(unicodedata.normalize("NFC", text))
 
 
 def surname_initial(name: str) -> tuple[str, str]:
