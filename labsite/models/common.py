@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -26,6 +24,54 @@ def _fail(expected: str, got: object) -> PydanticCustomError:
     return PydanticCustomError("labsite", "expected {expected} — got {got}", {"expected": expected, "got": shown})
 
 
+# Each rule below is written once, as a regular expression in the dialect JSON Schema and Python share
+# (no \s, \d or \w, whose meanings differ between engines): the check matches it, and the editors'
+# schema carries it as `pattern`, so an editor underlines exactly what `labsite check` refuses.
+_SPACE = "\\t-\\r\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+"""Unicode white space, as the models strip it (`str_strip_whitespace`) from both ends of a value."""
+_NOT_IN_URLS = "\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\"'<>\\\\`"
+"""Space, control characters, quotes, angle brackets, backslash, backtick: never needed unescaped in a link."""
+
+
+def _url_char(also_not: str = "") -> str:
+    return f"[^{_NOT_IN_URLS}{also_not}]"
+
+
+TEXT_PATTERN = f"^[^{_SPACE}](?:[^\\n]*[^{_SPACE}])?$"
+"""Some text on one line (after surrounding white space is stripped, as for every value)."""
+MARKDOWN_PATTERN = f"[^{_SPACE}]"
+"""Some text that is not only white space."""
+SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+URL_PATTERN = (
+    "^(?:"
+    f"[hH][tT][tT][pP][sS]?://{_url_char('/?#')}+{_url_char()}*"  # http(s) with a host
+    f"|[mM][aA][iI][lL][tT][oO]:{_url_char('?#')}*@{_url_char()}*"  # mailto with an address
+    f"|(?!//)(?:{_url_char(':/')}+(?:/{_url_char()}*)?|/{_url_char()}*)"  # a site path: no scheme, no //host
+    ")$"
+)
+"""http(s) with a host, mailto with an address, or a site-relative path; `javascript:`, `data:` and
+protocol-relative `//host` links are refused so that a value from a pull request never runs script."""
+EMAIL_PATTERN = f'^[^@{_SPACE}<>"]+@[^@{_SPACE}<>"]+\\.[A-Za-z]{{2,}}$'
+YEAR_MONTH_PATTERN = "^[0-9]{4}-(?:0[1-9]|1[0-2])$"
+_YEAR = "(?:19|20)[0-9]{2}"
+_MONTH = "(?:0[1-9]|1[0-2])"
+_DAY_OF_MONTH = (  # a month-day the month has in every year; 29 February is the leap years' own case
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+_LEAP_YEAR = "(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:0[048]|[2468][048]|[13579][26]))"
+NEWS_DATE_PATTERN = f"^(?:{_YEAR}(?:-{_MONTH})?|{_YEAR}-{_DAY_OF_MONTH}|{_LEAP_YEAR}-02-29)$"
+"""YYYY, YYYY-MM or a real calendar day YYYY-MM-DD (29 February only in leap years), 1900–2099."""
+ASSET_PATH_PATTERN = f"^(?!/)(?!(?:.*/)?\\.\\.(?:/|[{_SPACE}]*$))[A-Za-z0-9_./-]+$"
+"""A path inside docs/: relative, never climbing out with `..`, plain ASCII file-name characters."""
+
+
+def _matches(pattern: str, value: str) -> bool:
+    """JavaScript's `$` ends the text; Python's also matches before a final newline, so use `\\Z`."""
+    return re.search(pattern.removesuffix("$") + "\\Z" if pattern.endswith("$") else pattern, value) is not None
+
+
 def _one_line(value: str) -> str:
     if not value:
         raise _fail("some text", "an empty value")
@@ -35,25 +81,14 @@ def _one_line(value: str) -> str:
 
 
 def _slug(value: str) -> str:
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+    if not _matches(SLUG_PATTERN, value):
         raise _fail("an id of lowercase letters, digits and single hyphens (e.g. 'jane-doe')", value)
     return value
 
 
 def is_safe_url(value: str) -> bool:
-    """http(s) with a host, mailto with an address, or a site-relative path; nothing else.
-
-    `javascript:`, `data:` and protocol-relative `//host` links are refused so that a value from a
-    pull request can never run script in a visitor's browser.
-    """
-    if not value or any(ch.isspace() or ord(ch) < 32 or ch in '\\"<>`' + "'" for ch in value):
-        return False  # characters a URL never needs unescaped, and that would break an attribute
-    parts = urlsplit(value)
-    if parts.scheme:
-        if parts.scheme.lower() in ("http", "https"):
-            return bool(parts.netloc)
-        return parts.scheme.lower() == "mailto" and "@" in parts.path
-    return not value.startswith("//") and ":" not in value.split("/", 1)[0]
+    """A link a visitor may safely follow (see `URL_PATTERN`)."""
+    return _matches(URL_PATTERN, value)
 
 
 def _url(value: str) -> str:
@@ -63,44 +98,52 @@ def _url(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}", value):
+    if not _matches(EMAIL_PATTERN, value):
         raise _fail("an e-mail address like name@example.org", value)
     return value
 
 
 def _year_month(value: str) -> str:
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+    if not _matches(YEAR_MONTH_PATTERN, value):
         raise _fail('a month as YYYY-MM, e.g. "2013-09"', value)
     return value
 
 
 def _news_date(value: str) -> str:
-    formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
-    try:
-        dt.datetime.strptime(value, formats[len(value)])
-    except (KeyError, ValueError):
-        raise _fail('a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2024-05"', value) from None
+    if not _matches(NEWS_DATE_PATTERN, value):
+        raise _fail('a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2024-05"', value)
     return value
 
 
 def _asset_path(value: str) -> str:
-    if value.startswith("/") or ".." in value.split("/") or not re.fullmatch(r"[\w./-]+", value):
+    if not _matches(ASSET_PATH_PATTERN, value):
         raise _fail("a path inside docs/, like images/people/jane-doe.jpg", value)
     return value
 
 
-Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1)]
+def _schema(pattern: str, **more: object) -> Field:  # type: ignore[valid-type]
+    """The rule for editors only: the check applies it (with a readable message) in the validator.
+
+    The check sees values with surrounding white space stripped; an editor sees them as typed, so an
+    anchored pattern also allows white space around the value.
+    """
+    if pattern.startswith("^") and pattern.endswith("$"):
+        pattern = f"^[{_SPACE}]*(?:{pattern[1:-1]})[{_SPACE}]*$"
+    return Field(json_schema_extra={"pattern": pattern, **more})
+
+
+Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1), _schema(TEXT_PATTERN)]
 """A single line of plain text: shown escaped, never interpreted as Markdown or HTML."""
 
-Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"contentMediaType": "text/markdown"})]
+Markdown = Annotated[str, Field(min_length=1), _schema(MARKDOWN_PATTERN, contentMediaType="text/markdown")]
 """Text in which Markdown (emphasis, links, lists) is rendered; raw HTML is shown as text."""
 
-Slug = Annotated[str, AfterValidator(_slug)]
-Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"format": "uri-reference"})]
-Email = Annotated[str, AfterValidator(_email)]
-YearMonth = Annotated[str, AfterValidator(_year_month)]
-NewsDate = Annotated[str, AfterValidator(_news_date)]
-AssetPath = Annotated[str, AfterValidator(_asset_path)]
+Slug = Annotated[str, AfterValidator(_slug), _schema(SLUG_PATTERN)]
+Url = Annotated[str, AfterValidator(_url), _schema(URL_PATTERN, format="uri-reference")]
+Email = Annotated[str, AfterValidator(_email), _schema(EMAIL_PATTERN, format="email")]
+YearMonth = Annotated[str, AfterValidator(_year_month), _schema(YEAR_MONTH_PATTERN)]
+NewsDate = Annotated[str, AfterValidator(_news_date), _schema(NEWS_DATE_PATTERN)]
+AssetPath = Annotated[str, AfterValidator(_asset_path), _schema(ASSET_PATH_PATTERN)]
 
 
 def _year(value: int) -> int:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from .common import Links, Markdown, Model, Slug, Text, Year
 
@@ -15,7 +15,7 @@ PublicationType = Literal["conference", "journal", "workshop", "thesis", "prepri
 class Venue(Model):
     """A venue, spelled out once: papers name it by `id` (its acronym)."""
 
-    id: Text = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9&+.-]*$")
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9&+.-]*$")]
     name: Text
     type: VenueType
 
@@ -26,10 +26,20 @@ class Topic(Model):
 
 
 class Publication(Model):
+    # The editors' schema says what `_needs_a_venue` says: a venue, unless the paper is a thesis or preprint.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["venue"], "properties": {"venue": {"type": "string"}}},
+                {"required": ["type"], "properties": {"type": {"enum": ["thesis", "preprint"]}}},
+            ]
+        }
+    )
+
     id: Slug
     title: Text
     abstract: Markdown | None = None
-    doi: Text | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
+    doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/[^\s]+$")] | None = None
     authors: list[Text] = Field(min_length=1)
     equal_contribution: int | None = Field(default=None, ge=2)
     """The first N authors contributed equally; they are marked with *."""
