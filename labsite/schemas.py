@@ -15,11 +15,14 @@ from typing import Any
 import click
 from pydantic import BaseModel
 
+from . import reference
 from .load import FILES, PEOPLE_DIR
 from .models.people import Person
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schemas"
+REFERENCE = "README.md"
+"""The data reference for editors of data/, written beside the schemas from the same models."""
 
 
 def kinds() -> dict[str, tuple[type[BaseModel], str]]:
@@ -46,6 +49,12 @@ def generated() -> dict[str, dict[str, Any]]:
     return schemas
 
 
+def reference_text(schemas: dict[str, dict[str, Any]]) -> str:
+    required = {Path(name).stem: needed for name, (_, needed) in FILES.items()}
+    files = {kind: (file, required.get(kind, False)) for kind, (_, file) in kinds().items()}
+    return reference.markdown(schemas, files)
+
+
 def text_of(schema: dict[str, Any]) -> str:
     """The committed form: sorted keys and 2-space indent, so a regenerated file diffs cleanly."""
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -53,7 +62,9 @@ def text_of(schema: dict[str, Any]) -> str:
 
 def drift(folder: Path) -> list[str]:
     """Schema files in `folder` that are missing, differ from the models, or describe no model."""
-    expected = {f"{kind}.schema.json": text_of(schema) for kind, schema in generated().items()}
+    schemas = generated()
+    expected = {f"{kind}.schema.json": text_of(schema) for kind, schema in schemas.items()}
+    expected[REFERENCE] = reference_text(schemas)
     stale = [
         name
         for name, text in expected.items()
@@ -67,10 +78,13 @@ def write(folder: Path) -> list[Path]:
     """Write every schema into `folder` and remove any left from a model that no longer exists."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind, schema in generated().items():
+    schemas = generated()
+    for kind, schema in schemas.items():
         path = folder / f"{kind}.schema.json"
         path.write_text(text_of(schema), encoding="utf-8")
         written.append(path)
+    (folder / REFERENCE).write_text(reference_text(schemas), encoding="utf-8")
+    written.append(folder / REFERENCE)
     for path in folder.glob("*.schema.json"):
         if path not in written:
             path.unlink()
