@@ -28,10 +28,8 @@ def _news(data: Path, first_text: str) -> None:
 def _add_paper(data: Path) -> None:
     path = data / "publications.yml"
     papers = yaml.safe_load(path.read_text(encoding="utf-8"))
-    papers["publications"].append(
-        {"id": "fixture-new", "title": "A New Paper on Widgets", "authors": ["Zed New"], "type": "preprint"}
-        | {"year": 2026}
-    )
+    new = {"id": "fixture-new", "title": "A New Paper on Widgets", "authors": ["Zed New"], "type": "preprint"}
+    papers["publications"].append({**new, "year": 2026})
     path.write_text(yaml.safe_dump(papers, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
