@@ -193,6 +193,11 @@ def _years(items: list[Item]) -> str:
     return (", " + ", ".join(years)) if years else ""
 
 
+def _plain(text: str) -> str:
+    """Text shown as itself in Markdown: a page title cannot become a link, emphasis or HTML."""
+    return re.sub(r"([\\`*_\[\]<>&|~])", r"\\\1", text)  # mid-line, only these have a meaning
+
+
 def _clip(line: str) -> str:
     return line if len(line) <= MAX_LINE_CHARS else line[: MAX_LINE_CHARS - 1] + "…"
 
@@ -284,7 +289,7 @@ def summary(base: Path, head: Path) -> str:
         entries: list[list[str]] = []
         for url in added:
             title = new_pages[url].title
-            entries.append([f"- {_code(url or '/')}: new page" + (f", “{title}”" if title else "")])
+            entries.append([f"- {_code(url or '/')}: new page" + (f", “{_plain(title)}”" if title else "")])
         for url in removed:
             entries.append([f"- {_code(url or '/')}: page removed"])
         for change in changes:

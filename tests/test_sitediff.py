@@ -117,6 +117,7 @@ def test_command_prints_the_summary_and_appends_it_to_the_job_summary(two_builds
 
 
 def _site(root: Path, pages: dict[str, str]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
     for url, article in pages.items():
         path = root / url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -134,6 +135,12 @@ def test_page_text_cannot_break_out_of_its_diff_block(tmp_path):
     assert lines[at + 1] == "  ````diff"
     assert lines[at + 1 :][-1] == "  ````"
     assert "- `x/`: page removed" not in lines
+
+
+def test_a_new_page_title_is_shown_as_text_not_markdown(tmp_path):
+    base = _site(tmp_path / "base", {})
+    head = _site(tmp_path / "head", {"x": "<h1>[Click](https://example.org) *now* &lt;b&gt;</h1>"})
+    assert summary(base, head).splitlines()[4] == r"- `x/`: new page, “\[Click\](https://example.org) \*now\* \<b\>”"
 
 
 def test_navigation_outside_the_article_is_not_a_change(tmp_path):
