@@ -70,8 +70,8 @@ def _zizmor(target: Path) -> tuple[int, list[dict]]:
     return done.returncode, json.loads(done.stdout)
 
 
-def test_workflows_pass_zizmor_with_no_finding_of_medium_severity_or_above():
-    returncode, findings = _zizmor(WORKFLOWS)
+def test_workflows_and_dependabot_pass_zizmor_with_no_finding_of_medium_severity_or_above():
+    returncode, findings = _zizmor(WORKFLOWS.parent)  # .github: the workflows and dependabot.yml
     assert [(f["ident"], f["locations"][0]["symbolic"]["key"]) for f in findings] == []
     assert returncode == 0
 
@@ -89,7 +89,14 @@ def test_zizmor_reports_a_template_injection(tmp_path):
 
 def test_ci_runs_zizmor_on_the_workflows():
     runs = [step.get("run", "") for step in _load("ci.yml")["jobs"]["check"]["steps"]]
-    assert any(r.startswith("zizmor ") and "--offline" in r and ".github/workflows" in r for r in runs)
+    assert any(r.startswith("zizmor ") and "--offline" in r and " .github" in r for r in runs)
+
+
+def test_dependabot_keeps_the_action_pins_current():
+    dependabot = yaml.safe_load((WORKFLOWS.parent / "dependabot.yml").read_text())
+    [update] = [u for u in dependabot["updates"] if u["package-ecosystem"] == "github-actions"]
+    assert update["directory"] == "/"
+    assert update["cooldown"]["default-days"] >= 7
 
 
 def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment():
