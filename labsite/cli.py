@@ -82,7 +82,9 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
 from .photos import photo_command  # noqa: E402  (commands live beside their code; registered here)
 from .scaffold import new_member_command  # noqa: E402
 from .schemas import schemas_command  # noqa: E402
+from .sitediff import site_diff_command  # noqa: E402
 
 main.add_command(schemas_command)
 main.add_command(new_member_command)
 main.add_command(photo_command)
+main.add_command(site_diff_command)
