@@ -3,7 +3,8 @@
 - `on_startup` remembers whether this is `mkdocs serve` (a preview) or a build that may be published.
 - `on_config` loads the site model once (it is cached for the macros module), names the site from
   `data/site.yml`, and on bad data stops a build with every problem listed; a preview keeps running
-  and shows the problems on every page instead, so a typo never ends `mkdocs serve`.
+  and shows the problems on every page instead, so a typo never ends `mkdocs serve`. Look-alike
+  author names are warnings, which a strict build refuses before writing any page.
 - `on_files` adds one generated page per person, publication and project, `publications.bib` and
   the Atom feeds.
 - `on_page_markdown` (after the macros plugin) refuses to publish a page holding a macro error, and
@@ -75,7 +76,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.repo_url = repository
         config.edit_uri = f"edit/{settings.branch}/docs/"
     for warning in site.warnings:
-        log.info("data: %s", warning)
+        log.warning("data: %s", warning)
+    if site.warnings and config.strict and not _preview():
+        # as `check --strict` does; stopping here (not at the end of the build) writes no page
+        raise PluginError(f"{len(site.warnings)} data warning(s) above: a strict build refuses them")
     return config
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import markdown, yamlfile
+from . import authors, markdown, yamlfile
 from .errors import DataError
 from .validate import dotted
 
@@ -97,18 +98,70 @@ def cross_check(data: SiteData, documents: dict[str, Any], data_dir: str) -> lis
     if profile.photo:
         _photo("profile.yml", profile.photo, data, refuse)
 
-    names: dict[str, str] = {}
     for person_id, person in data.people.items():
         file = f"people/{person_id}.yml"
         if person.photo:
             _photo(file, person.photo, data, refuse)
         if person.bio:
             _links_in(file, ("bio",), person.bio, refuse)
-        key = person.name.casefold()
-        if key in names:
-            refuse(file, ("name",), f"the same name as data/people/{names[key]}.yml", "one file per person")
-        names[key] = person_id
+    _identities(data, refuse)
     return errors
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """One spelling by which a file says 'this is me': a name or an alias."""
+
+    file: str
+    path: tuple[Any, ...]
+    text: str
+
+    @property
+    def rank(self) -> int:
+        """Who keeps a spelling claimed twice: the professor, then a member's name, then an alias."""
+        return 0 if self.file == "profile.yml" else 1 if self.path == ("name",) else 2
+
+    def role(self) -> str:
+        kind = "name" if self.path == ("name",) else "alias"
+        if self.file == "profile.yml":
+            return f"the professor's {kind} in data/profile.yml"
+        return f"{'the' if kind == 'name' else 'an'} {kind} in data/{self.file}"
+
+
+def _identities(data: SiteData, refuse: Any) -> None:
+    """Each spelling of a name belongs to one person: an alias that equals the professor's name would
+    take all of his papers, and two files with one name would be one person shown twice. Spellings
+    are compared by `authors.name_key`, the key that decides who wrote a paper."""
+    owners = [("profile.yml", data.profile), *((f"people/{i}.yml", p) for i, p in sorted(data.people.items()))]
+    claims: dict[str, list[_Claim]] = {}
+    for file, record in owners:
+        spellings = [(("name",), record.name), *((("aliases", k), a) for k, a in enumerate(record.aliases))]
+        own: set[str] = set()
+        for path, text in spellings:
+            key = authors.name_key(text)
+            if key and key not in own:
+                own.add(key)
+                claims.setdefault(key, []).append(_Claim(file, path, text))
+    for group in claims.values():
+        if len(group) < 2:
+            continue
+        best = min(c.rank for c in group)
+        keepers = [c for c in group if c.rank == best]
+        for claim in group:
+            if claim.rank == best and len(keepers) == 1:
+                continue
+            other = next(c for c in [*keepers, *group] if c.file != claim.file)
+            if other.file == "profile.yml":
+                hint = "the professor's spellings belong to data/profile.yml alone: remove it here"
+            elif claim.path == ("name",):
+                hint = "one person, one file: merge the two; two people: tell them apart, e.g. with a middle initial"
+            else:
+                hint = "remove it: every paper with that author would be counted as this person's"
+            if claim.text == other.text:
+                message = f"{claim.text!r} is already {other.role()}"
+            else:
+                message = f"{claim.text!r} is {other.text!r}, {other.role()}, written differently"
+            refuse(claim.file, claim.path, message, hint)
 
 
 def _photo(file: str, photo: str, data: SiteData, refuse: Any) -> None:
