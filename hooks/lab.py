@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -33,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from labsite import bibtex, feeds, metadata
 from labsite.blocks import blocks_for
 from labsite.errors import DataErrors
+from labsite.models.common import is_site_address
 from labsite.pages import generated_pages
 from labsite.site import load_site
 
@@ -67,11 +69,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     _state["site"] = site  # this build's model: later events use it without looking at data/ again
     settings = site.settings
-    config.site_name = html.escape(settings.title)
-    config.site_description = html.escape(settings.description)
-    if settings.url or os.environ.get("LABSITE_URL"):
-        config.site_url = settings.url or os.environ["LABSITE_URL"]
+    # Escaped once, and marked as markup: Material prints the name raw in most places and with `|e`
+    # in the logo's tooltip; `|e` leaves Markup alone, so `&` shows as `&` everywhere, never `&amp;`.
+    config.site_name = escape(settings.title)
+    config.site_description = escape(settings.description)
+    url = settings.url or os.environ.get("LABSITE_URL")
     repository = settings.repository or _github_repository()
+    for name, value in (("LABSITE_URL", url), ("GITHUB_REPOSITORY", repository)):
+        if value and not is_site_address(value):  # site.yml's values are checked; these come from the runner
+            raise PluginError(f"{name}: expected an https:// address (no quotes, spaces, '?', '#') — got {value!r}")
+    if url:
+        config.site_url = url
     if repository:
         config.repo_url = repository
         config.edit_uri = f"edit/{settings.branch}/docs/"

@@ -62,6 +62,45 @@ def _url(value: str) -> str:
     return value
 
 
+def is_site_address(value: str) -> bool:
+    """An https:// address with a host and nothing a path-joining or attribute could trip on:
+    what the site's own address and its repository's may be (MkDocs prints both unescaped)."""
+    parts = urlsplit(value)
+    return (
+        is_safe_url(value)
+        and parts.scheme == "https"
+        and bool(parts.hostname)
+        and not (parts.query or parts.fragment or "?" in value or "#" in value or "@" in parts.netloc)
+    )
+
+
+def _site_address(value: str) -> str:
+    if not is_site_address(value):
+        raise _fail("an address like https://example.org/lab/ (https, no quotes, spaces, '?' or '#')", value)
+    return value
+
+
+def _git_ref(value: str) -> str:
+    """Git's rules for a branch name (`git check-ref-format --branch`), kept to characters that need
+    no escaping in a URL path: the branch is written into every 'edit this page' link."""
+    parts = value.split("/")
+    if (
+        not re.fullmatch(r"[A-Za-z0-9._/+-]+", value)
+        or value.startswith("-")
+        or ".." in value
+        or value.endswith((".", ".lock"))
+        or any(not part or part.startswith(".") or part.endswith(".lock") for part in parts)
+    ):
+        raise _fail("a git branch name like main or gh-pages (letters, digits, '-', '_', '.', '/')", value)
+    return value
+
+
+def _language(value: str) -> str:
+    if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value):
+        raise _fail("a language code like en, de or pt-BR", value)
+    return value
+
+
 def _email(value: str) -> str:
     if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}", value):
         raise _fail("an e-mail address like name@example.org", value)
@@ -97,6 +136,18 @@ Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"contentMediaTy
 
 Slug = Annotated[str, AfterValidator(_slug)]
 Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"format": "uri-reference"})]
+SiteAddress = Annotated[
+    str,
+    AfterValidator(_site_address),
+    Field(json_schema_extra={"format": "uri", "pattern": "^https://[^\\s\"'<>`?#\\\\]+$"}),
+]
+"""An https:// address: the site's own, or its repository's."""
+GitRef = Annotated[
+    str, AfterValidator(_git_ref), Field(min_length=1, json_schema_extra={"pattern": "^[A-Za-z0-9._/+-]+$"})
+]
+Language = Annotated[
+    str, AfterValidator(_language), Field(json_schema_extra={"pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"})
+]
 Email = Annotated[str, AfterValidator(_email)]
 YearMonth = Annotated[str, AfterValidator(_year_month)]
 NewsDate = Annotated[str, AfterValidator(_news_date)]
