@@ -53,7 +53,7 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
     from . import bibimport
 
     try:
-        plan = bibimport.plan(root, bib.read_text(encoding="utf-8"))
+        plan = bibimport.plan(root, bib.read_text(encoding="utf-8"), bib_name=str(bib))
         for title, rule in plan.present:
             click.echo(f"already present (same {rule}): {title}")
         for title, where in plan.unmapped:
@@ -70,12 +70,16 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
         click.echo("\n".join(report.lines(problems.errors, False)))
         click.echo("Nothing was changed: fix the problems above first.", err=True)
         sys.exit(1)
+    except UnicodeDecodeError:
+        click.echo(f"{bib} is not UTF-8 text: export or save it as UTF-8 (nothing was changed).", err=True)
+        sys.exit(1)
     except ValueError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
     verb = "would be added" if dry_run else "added"
     click.echo(
-        f"{len(plan.added)} {verb}, {len(plan.present)} already present, {len(plan.unmapped)} venue(s) not mapped."
+        f"{len(plan.added)} {verb}, {len(plan.present)} already present, {len(plan.unmapped)} venue(s) not mapped, "
+        f"{len(plan.problems)} not imported{' (see above)' if plan.problems else ''}."
     )
 
 
