@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import BaseModel
@@ -194,11 +195,14 @@ def _markdown(data: SiteData, refuse: Any) -> None:
 def _markdown_fields(record: BaseModel, prefix: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
     """(path, text) of each field the schema types as Markdown, found from the model itself, so a
     Markdown field added later is checked without being listed here."""
-    for name, field in type(record).model_fields.items():
+    texts, nested = _fields_to_read(type(record))
+    for name in texts:
         value = getattr(record, name)
-        if isinstance(value, str) and _is_markdown(field.json_schema_extra, field.annotation):
+        if value:
             yield (*prefix, name), value
-        elif isinstance(value, BaseModel):
+    for name in nested:
+        value = getattr(record, name)
+        if isinstance(value, BaseModel):
             yield from _markdown_fields(value, (*prefix, name))
         elif isinstance(value, list):
             for k, item in enumerate(value):
@@ -206,10 +210,26 @@ def _markdown_fields(record: BaseModel, prefix: tuple[Any, ...]) -> Iterator[tup
                     yield from _markdown_fields(item, (*prefix, name, k))
 
 
-def _is_markdown(extra: Any, annotation: Any) -> bool:
-    if isinstance(extra, dict) and extra.get("contentMediaType") == "text/markdown":
-        return True  # `field: Markdown` (pydantic moves the type's metadata onto the field)
-    return any(arg is Markdown for arg in get_args(annotation))  # `field: Markdown | None`
+@cache
+def _fields_to_read(model: type[BaseModel]) -> tuple[list[str], list[str]]:
+    """A model's Markdown fields, and the fields that may hold records with more of them."""
+    texts, nested = [], []
+    for name, field in model.model_fields.items():
+        extra = field.json_schema_extra
+        if isinstance(extra, dict) and extra.get("contentMediaType") == "text/markdown":
+            texts.append(name)  # `field: Markdown` (pydantic moves the type's metadata onto the field)
+        elif any(arg is Markdown for arg in get_args(field.annotation)):
+            texts.append(name)  # `field: Markdown | None`
+        elif any(isinstance(arg, type) and issubclass(arg, BaseModel) for arg in _flat_args(field.annotation)):
+            nested.append(name)
+    return texts, nested
+
+
+def _flat_args(annotation: Any) -> list[Any]:
+    args = [annotation]
+    for arg in get_args(annotation):
+        args += _flat_args(arg)
+    return args
 
 
 def _ids(documents: dict[str, Any], data_dir: str, file: str, key: str) -> list[str]:
