@@ -84,7 +84,8 @@ def refused(text: str) -> list[tuple[str, str]]:
             target = _as_browser_reads(written)
             if not is_safe_url(target):
                 got = repr(written) if target == written else f"{written!r}, which a browser reads as {target!r}"
-                found.append((f"expected links starting with https://, http://, mailto: or / — got {got}", ""))
+                hint = "" if target == written else "character references like &#97; or &colon; are read as letters"
+                found.append((f"expected links starting with https://, http://, mailto: or / — got {got}", hint))
         elif el.tag not in _TAGS:
             what, hint = _NOT_SHOWN.get(el.tag) or (
                 _HEADING if re.fullmatch(r"h[1-6]", el.tag) else (f"<{el.tag}>", "")

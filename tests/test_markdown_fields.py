@@ -45,6 +45,7 @@ def test_an_entity_encoded_link_is_refused_as_the_browser_would_read_it(fixture_
     line = set_bio(fixture_project, f"See [this]({written}).")
     assert problems(fixture_project) == [
         f"data/people/eve-nox.yml:{line}: field 'bio': {LINKS} — got {written!r}, which a browser reads as {read!r}"
+        " (hint: character references like &#97; or &colon; are read as letters)"
     ]
 
 

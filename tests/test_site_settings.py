@@ -55,6 +55,7 @@ def test_a_site_value_that_would_reach_an_attribute_or_url_unchecked_is_refused(
     [error] = raised.value.errors
     assert (error.file, error.line, error.field) == ("data/site.yml", line, field)
     assert error.message.startswith(f"expected {expected}") and repr(value) in error.message
+    assert error.hint  # and what to write instead
 
 
 def test_ordinary_site_values_are_accepted(fixture_project):

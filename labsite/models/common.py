@@ -21,9 +21,11 @@ class Model(BaseModel):
     )
 
 
-def _fail(expected: str, got: object) -> PydanticCustomError:
+def _fail(expected: str, got: object, hint: str = "") -> PydanticCustomError:
     shown = repr(got) if isinstance(got, str) else str(got)
-    return PydanticCustomError("labsite", "expected {expected} — got {got}", {"expected": expected, "got": shown})
+    return PydanticCustomError(
+        "labsite", "expected {expected} — got {got}", {"expected": expected, "got": shown, "hint": hint}
+    )
 
 
 def _one_line(value: str) -> str:
@@ -76,7 +78,11 @@ def is_site_address(value: str) -> bool:
 
 def _site_address(value: str) -> str:
     if not is_site_address(value):
-        raise _fail("an address like https://example.org/lab/ (https, no quotes, spaces, '?' or '#')", value)
+        raise _fail(
+            "an address like https://example.org/lab/ (https, no quotes, spaces, '?' or '#')",
+            value,
+            "leave it out and the deploy fills it in (GitHub Pages, GitHub Actions)",
+        )
     return value
 
 
@@ -91,13 +97,17 @@ def _git_ref(value: str) -> str:
         or value.endswith((".", ".lock"))
         or any(not part or part.startswith(".") or part.endswith(".lock") for part in parts)
     ):
-        raise _fail("a git branch name like main or gh-pages (letters, digits, '-', '_', '.', '/')", value)
+        raise _fail(
+            "a git branch name like main or gh-pages (letters, digits, '-', '_', '.', '/')",
+            value,
+            "the branch that pull requests go to; leave it out for main",
+        )
     return value
 
 
 def _language(value: str) -> str:
     if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value):
-        raise _fail("a language code like en, de or pt-BR", value)
+        raise _fail("a language code like en, de or pt-BR", value, "a two- or three-letter ISO 639 code")
     return value
 
 
