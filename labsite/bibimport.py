@@ -35,6 +35,9 @@ class Report:
     unmapped: list[tuple[str, str]] = field(default_factory=list)
     """(title, the venue text that matched nothing)"""
     problems: list[str] = field(default_factory=list)
+    """Entries not imported, each with its line and why."""
+    left_out: list[str] = field(default_factory=list)
+    """Fields of imported entries that could not be kept (a malformed DOI, a non-web URL...)."""
 
 
 def normalise_title(title: str) -> str:
@@ -164,14 +167,21 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
             if entry.entry_type.lower() not in ("misc", "unpublished") and "arxiv" not in where.lower():
                 report.unmapped.append((title, where))
         record["year"] = int(str(fields["year"].value))
+        without = f"{bib_name}:{entry.start_line + 1}: '{title}' imported without"
         month = _month(str(fields["month"].value)) if "month" in fields else None
         if month:
             record["month"] = month
+        elif "month" in fields:
+            report.left_out.append(f"{without} its month {str(fields['month'].value)!r} (not a month)")
         if doi and re.fullmatch(r"10\.\d{4,9}/\S+", doi):
             record["doi"] = doi
+        elif doi:
+            report.left_out.append(f"{without} its doi {doi!r} (not a DOI like 10.1234/abc)")
         url = str(fields["url"].value).strip() if "url" in fields else ""
         if url and is_safe_url(url) and url.startswith("http"):
             record["links"] = {"pdf" if url.lower().endswith(".pdf") else "project": url}
+        elif url:
+            report.left_out.append(f"{without} its url {url!r} (not an http(s) link)")
         titles.add(normalise_title(title))
         if doi:
             dois.add(doi.casefold())

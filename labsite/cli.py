@@ -60,7 +60,7 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
             click.echo(
                 f"could not map venue for '{title}': '{where}' — added as a preprint; add the venue to data/venues.yml"
             )
-        for problem in plan.problems:
+        for problem in [*plan.problems, *plan.left_out]:
             click.echo(problem)
         for record in plan.added:
             click.echo(f"{'would add' if dry_run else 'added'}: {record['id']} — {record['title']}")

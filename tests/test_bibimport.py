@@ -120,6 +120,15 @@ BROKEN = r"""@inproceedings{fine,
   author = {Nox, Eve},
   year = {MMXX}
 }
+
+@misc{odd-fields,
+  title = {Odd Fields},
+  author = {Nox, Eve},
+  year = {2024},
+  month = {Spring},
+  doi = {doi:10.1234},
+  url = {ftp://example.org/odd.pdf}
+}
 """
 
 
@@ -144,8 +153,12 @@ def test_a_broken_entry_is_reported_with_its_line_and_counted_in_the_summary(fix
     assert f"{bib}:{line_of('@misc{no-year')}: not imported: 'Undated Thoughts': it has no year" in out
     assert f"{bib}:{line_of('title = {Same Key') - 1}: not imported: its key 'fine' is used by an earlier entry" in out
     assert f"{bib}:{line_of('@article{roman-year')}: not imported: 'Old Paper': its year 'MMXX' is not a number" in out
+    odd = f"{bib}:{line_of('@misc{odd-fields')}: 'Odd Fields' imported without"
+    assert f"{odd} its month 'Spring' (not a month)" in out
+    assert f"{odd} its doi 'doi:10.1234' (not a DOI like 10.1234/abc)" in out
+    assert f"{odd} its url 'ftp://example.org/odd.pdf' (not an http(s) link)" in out
     assert out.strip().splitlines()[-1] == (
-        "1 would be added, 0 already present, 0 venue(s) not mapped, 4 not imported (see above)."
+        "2 would be added, 0 already present, 0 venue(s) not mapped, 4 not imported (see above)."
     )
     assert "Traceback" not in out + done.stderr
 
