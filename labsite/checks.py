@@ -1,4 +1,5 @@
-"""Checks across files: ids are unique, references resolve, referenced files exist and are light."""
+"""Checks across files: ids are unique, references resolve, referenced files exist and are light, each
+spelling of a name belongs to one person, and Markdown fields hold only what the renderer shows."""
 
 from __future__ import annotations
 
@@ -125,7 +126,7 @@ class _Claim:
 
 def _identities(data: SiteData, refuse: Any) -> None:
     """Each spelling of a name belongs to one person: an alias that equals the professor's name would
-    take all of his papers, and two files with one name would be one person shown twice. Spellings
+    take all the professor's papers, and two files with one name would be one person shown twice. Spellings
     are compared by `authors.name_key`, the key that decides who wrote a paper."""
     owners = [("profile.yml", data.profile), *((f"people/{i}.yml", p) for i, p in sorted(data.people.items()))]
     claims: dict[str, list[_Claim]] = {}
