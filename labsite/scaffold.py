@@ -163,7 +163,11 @@ def new_member_command(
     try:
         create(path, fields)
     except FileExistsError:
-        click.echo(f"{shown} already exists: edit it instead (nothing was changed).", err=True)
+        click.echo(
+            f"{shown} already exists: edit it instead, or, for someone else, choose another id with --id"
+            " (nothing was changed).",
+            err=True,
+        )
         sys.exit(1)
     try:
         site = load_site(root)
