@@ -93,8 +93,8 @@ def test_an_address_from_the_runner_is_checked_too(fixture_project):
     assert not (result.site / "index.html").exists()
 
 
-def test_the_site_title_is_escaped_exactly_once_everywhere_the_theme_prints_it(fixture_project):
-    set_site(fixture_project, title=TITLE)
+def test_the_site_title_and_description_are_escaped_exactly_once_everywhere_the_theme_prints_them(fixture_project):
+    set_site(fixture_project, title=TITLE, description="Widgets & <gadgets> at A&amp;B.")
     result = build(fixture_project, extra_env={"GITHUB_REPOSITORY": "example/lab"})
     assert result.returncode == 0, result.log
     for url_path in ("", "people/bo-tern/", "publications/"):
@@ -108,6 +108,8 @@ def test_the_site_title_is_escaped_exactly_once_everywhere_the_theme_prints_it(f
         assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == TITLE
         assert page.select_one("label.md-nav__title").get_text(strip=True) == TITLE
         assert page.select_one('meta[property="og:site_name"]')["content"] == TITLE
-    assert result.page("").select_one('meta[property="og:title"]')["content"] == TITLE
+    home = result.page("")
+    assert home.select_one('meta[property="og:title"]')["content"] == TITLE
+    assert home.select_one('meta[name="description"]')["content"] == "Widgets & <gadgets> at A&amp;B."
     raw = (result.site / "index.html").read_text()
     assert "&amp;amp;amp;" not in raw and "&lt;Lab&gt;" in raw and "<Lab>" not in raw
