@@ -41,7 +41,10 @@ def check(root: Path, data_dir: str, strict: bool) -> None:
     counts = f"{len(site.data.publications)} publications, {len(site.data.people)} people"
     click.echo(f"{data_dir}/ is valid ({counts}; {len(warnings)} warning(s)) in {elapsed:.2f} s.", err=True)
     if strict and warnings:
+        click.echo("--strict: warnings count as problems (CI and the deploy run it this way).", err=True)
         sys.exit(1)
+    if warnings:
+        click.echo("CI runs `check --strict`, where these warnings fail: fix them before a pull request.", err=True)
 
 
 @main.command("import-bib")

@@ -85,6 +85,7 @@ def test_strict_check_and_strict_build_refuse_a_look_alike_and_plain_ones_report
     plain = check(fixture_project)
     assert plain.returncode == 0, plain.stdout + plain.stderr
     assert f"warning: {where}: 'Gabriele Olairo' matches no member" in plain.stdout
+    assert "CI runs `check --strict`, where these warnings fail: fix them before a pull request." in plain.stderr
     strict = check(fixture_project, "--strict")
     assert strict.returncode == 1
     assert where in strict.stdout and "Traceback" not in strict.stdout + strict.stderr
