@@ -25,8 +25,8 @@ serve: $(VENV)/.stamp-site  ## preview at http://$(ADDR), reloading on every edi
 build: $(VENV)/.stamp-site  ## strict build into site/ (never with -q: it hides warnings from --strict)
 	$(BIN)/mkdocs build --strict
 
-check: $(VENV)/.stamp-site  ## validate data/ without building
-	$(BIN)/python -m labsite check
+check: $(VENV)/.stamp-site  ## validate data/ without building (--strict: look-alike author names fail, as in CI)
+	$(BIN)/python -m labsite check --strict
 
 test: $(VENV)/.stamp-dev  ## every test: unit, build, browser, Lighthouse
 	./scripts/system-deps.sh

@@ -3,7 +3,8 @@
 - `on_startup` remembers whether this is `mkdocs serve` (a preview) or a build that may be published.
 - `on_config` loads the site model once (it is cached for the macros module), names the site from
   `data/site.yml`, and on bad data stops a build with every problem listed; a preview keeps running
-  and shows the problems on every page instead, so a typo never ends `mkdocs serve`.
+  and shows the problems on every page instead, so a typo never ends `mkdocs serve`. Look-alike
+  author names are warnings, which a strict build refuses before writing any page.
 - `on_files` adds one generated page per person, publication and project, `publications.bib` and
   the Atom feeds.
 - `on_page_markdown` (after the macros plugin) refuses to publish a page holding a macro error, and
@@ -20,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -32,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from labsite import bibtex, feeds, metadata
 from labsite.blocks import blocks_for
 from labsite.errors import DataErrors
+from labsite.models.common import is_site_address
 from labsite.pages import generated_pages
 from labsite.site import load_site
 
@@ -66,16 +69,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     _state["site"] = site  # this build's model: later events use it without looking at data/ again
     settings = site.settings
-    config.site_name = html.escape(settings.title)
-    config.site_description = html.escape(settings.description)
-    if settings.url or os.environ.get("LABSITE_URL"):
-        config.site_url = settings.url or os.environ["LABSITE_URL"]
+    # Escaped once, and marked as markup: Material prints the name raw in most places and with `|e`
+    # in the logo's tooltip; `|e` leaves Markup alone, so `&` shows as `&` everywhere, never `&amp;`.
+    config.site_name = escape(settings.title)
+    config.site_description = escape(settings.description)
+    url = settings.url or os.environ.get("LABSITE_URL")
     repository = settings.repository or _github_repository()
+    for name, value in (("LABSITE_URL", url), ("GITHUB_REPOSITORY", repository)):
+        if value and not is_site_address(value):  # site.yml's values are checked; these come from the runner
+            raise PluginError(f"{name}: expected an https:// address (no quotes, spaces, '?', '#') — got {value!r}")
+    if url:
+        config.site_url = url
     if repository:
         config.repo_url = repository
         config.edit_uri = f"edit/{settings.branch}/docs/"
     for warning in site.warnings:
-        log.info("data: %s", warning)
+        log.warning("data: %s", warning)
+    if site.warnings and config.strict and not _preview():
+        # as `check --strict` does; stopping here (not at the end of the build) writes no page
+        raise PluginError(f"{len(site.warnings)} data warning(s) above: a strict build refuses them")
     return config
 
 

@@ -35,6 +35,9 @@ class Report:
     unmapped: list[tuple[str, str]] = field(default_factory=list)
     """(title, the venue text that matched nothing)"""
     problems: list[str] = field(default_factory=list)
+    """Entries not imported, each with its line and why."""
+    left_out: list[str] = field(default_factory=list)
+    """Fields of imported entries that could not be kept (a malformed DOI, a non-web URL...)."""
 
 
 def normalise_title(title: str) -> str:
@@ -79,30 +82,58 @@ def map_venue(text: str, venues: dict[str, Venue]) -> str | None:
     return None
 
 
-def _entries(text: str) -> list[Any]:
+def _entries(text: str) -> tuple[list[Any], list[Any]]:
+    """The entries bibtexparser could read, and the blocks it could not (reported, never dropped)."""
+    import logging
+
     import bibtexparser
     from bibtexparser.middlewares import LatexDecodingMiddleware, MergeNameParts, SeparateCoAuthors, SplitNameParts
 
-    library = bibtexparser.parse_string(
-        text,
-        append_middleware=[
-            LatexDecodingMiddleware(),
-            SeparateCoAuthors(),
-            SplitNameParts(),
-            MergeNameParts(style="first"),
-        ],
-    )
-    return list(library.entries)
+    parser_log = logging.getLogger("bibtexparser")
+    level = parser_log.level
+    parser_log.setLevel(logging.CRITICAL)  # its own messages give 0-based lines: ours name each block once
+    try:
+        library = bibtexparser.parse_string(
+            text,
+            append_middleware=[
+                LatexDecodingMiddleware(),
+                SeparateCoAuthors(),
+                SplitNameParts(),
+                MergeNameParts(style="first"),
+            ],
+        )
+    finally:
+        parser_log.setLevel(level)
+    return list(library.entries), list(library.failed_blocks)
 
 
-def plan(root: Path, bib_text: str) -> Report:
-    """What an import would add, skip and report, without writing anything."""
+def _unreadable(block: Any) -> str:
+    """Why bibtexparser could not read a block, in a sentence."""
+    error = getattr(block, "error", None)
+    if type(block).__name__ == "DuplicateBlockKeyBlock":
+        return f"its key {block.key!r} is used by an earlier entry too"
+    reason = getattr(error, "abort_reason", "") or str(error or "")
+    return f"a BibTeX syntax error ({reason.strip() or 'check its braces, quotes and commas'})"
+
+
+def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
+    """What an import would add, skip and report, without writing anything.
+
+    Every entry of the file ends up in one of the lists: added, already present, or a problem
+    naming its line (`bib_name` is the file's name in those messages).
+    """
     data = load(root)
     titles = {normalise_title(p.title) for p in data.publications}
     dois = {p.doi.casefold() for p in data.publications if p.doi}
     taken = {p.id for p in data.publications}
     report = Report()
-    for entry in _entries(bib_text):
+    entries, unreadable = _entries(bib_text)
+    for block in unreadable:
+        first = (block.raw or "").strip().splitlines()[:1]
+        report.problems.append(
+            f"{bib_name}:{block.start_line + 1}: not imported: {_unreadable(block)}: {first[0][:60] if first else ''}"
+        )
+    for entry in entries:
         fields = {k.lower(): v for k, v in entry.fields_dict.items()}
         title = " ".join(
             str(fields["title"].value if "title" in fields else "").replace("{", "").replace("}", "").split()
@@ -117,8 +148,11 @@ def plan(root: Path, bib_text: str) -> Report:
         authors = [a for a in (fields["author"].value if "author" in fields else []) if a.strip()]
         et_al = bool(authors) and authors[-1].strip().lower() == "others"
         authors = [" ".join(a.split()) for a in authors if a.strip().lower() != "others"]
-        if not title or not authors or "year" not in fields or not str(fields["year"].value).strip().isdigit():
-            report.problems.append(f"skipped '{title or entry.key}': it needs a title, authors and a year")
+        year = str(fields["year"].value).strip() if "year" in fields else ""
+        missing = [what for what, ok in (("title", title), ("authors", authors), ("year", year)) if not ok]
+        if missing or not year.isdigit():
+            why = f"it has no {' and no '.join(missing)}" if missing else f"its year {year!r} is not a number"
+            report.problems.append(f"{bib_name}:{entry.start_line + 1}: not imported: '{title or entry.key}': {why}")
             continue
         source = fields.get("booktitle") or fields.get("journal") or fields.get("howpublished")
         where = " ".join(str(source.value).split()) if source else ""
@@ -133,14 +167,21 @@ def plan(root: Path, bib_text: str) -> Report:
             if entry.entry_type.lower() not in ("misc", "unpublished") and "arxiv" not in where.lower():
                 report.unmapped.append((title, where))
         record["year"] = int(str(fields["year"].value))
+        without = f"{bib_name}:{entry.start_line + 1}: '{title}' imported without"
         month = _month(str(fields["month"].value)) if "month" in fields else None
         if month:
             record["month"] = month
+        elif "month" in fields:
+            report.left_out.append(f"{without} its month {str(fields['month'].value)!r} (not a month)")
         if doi and re.fullmatch(r"10\.\d{4,9}/\S+", doi):
             record["doi"] = doi
+        elif doi:
+            report.left_out.append(f"{without} its doi {doi!r} (not a DOI like 10.1234/abc)")
         url = str(fields["url"].value).strip() if "url" in fields else ""
         if url and is_safe_url(url) and url.startswith("http"):
             record["links"] = {"pdf" if url.lower().endswith(".pdf") else "project": url}
+        elif url:
+            report.left_out.append(f"{without} its url {url!r} (not an http(s) link)")
         titles.add(normalise_title(title))
         if doi:
             dois.add(doi.casefold())

@@ -1,12 +1,19 @@
-"""Checks across files: ids are unique, references resolve, referenced files exist and are light."""
+"""Checks across files: ids are unique, references resolve, referenced files exist and are light, each
+spelling of a name belongs to one person, and Markdown fields hold only what the renderer shows."""
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, get_args
 
-from . import markdown, yamlfile
+from pydantic import BaseModel
+
+from . import authors, markdown, yamlfile
 from .errors import DataError
+from .models.common import Markdown
 from .validate import dotted
 
 if TYPE_CHECKING:
@@ -62,15 +69,12 @@ def cross_check(data: SiteData, documents: dict[str, Any], data_dir: str) -> lis
                 "project",
                 "data/projects.yml",
             )
-        if pub.abstract:
-            _links_in("publications.yml", ("publications", n, "abstract"), pub.abstract, refuse)
 
     for n, project in enumerate(data.projects):
         for k, topic in enumerate(project.topics):
             known("projects.yml", ("projects", n, "topics", k), topic, data.topics, "topic", "data/topics.yml")
         for k, person in enumerate(project.people):
             known("projects.yml", ("projects", n, "people", k), person, data.people, "person", "data/people/")
-        _links_in("projects.yml", ("projects", n, "description"), project.description, refuse)
 
     for n, award in enumerate(data.awards):
         if award.publication:
@@ -83,32 +87,77 @@ def cross_check(data: SiteData, documents: dict[str, Any], data_dir: str) -> lis
                 "data/publications.yml",
             )
 
-    for n, item in enumerate(data.news):
-        _links_in("news.yml", ("news", n, "text"), item.text, refuse)
-
     profile = data.profile
     for k, pub_id in enumerate(profile.selected_publications):
         known("profile.yml", ("selected_publications", k), pub_id, pubs, "publication", "data/publications.yml")
     for k, project_id in enumerate(profile.selected_projects):
         known("profile.yml", ("selected_projects", k), project_id, projects, "project", "data/projects.yml")
-    for key in ("bio", "interests", "prospective"):
-        if getattr(profile, key):
-            _links_in("profile.yml", (key,), getattr(profile, key), refuse)
     if profile.photo:
         _photo("profile.yml", profile.photo, data, refuse)
 
-    names: dict[str, str] = {}
     for person_id, person in data.people.items():
         file = f"people/{person_id}.yml"
         if person.photo:
             _photo(file, person.photo, data, refuse)
-        if person.bio:
-            _links_in(file, ("bio",), person.bio, refuse)
-        key = person.name.casefold()
-        if key in names:
-            refuse(file, ("name",), f"the same name as data/people/{names[key]}.yml", "one file per person")
-        names[key] = person_id
+    _identities(data, refuse)
+    _markdown(data, refuse)
     return errors
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """One spelling by which a file says 'this is me': a name or an alias."""
+
+    file: str
+    path: tuple[Any, ...]
+    text: str
+
+    @property
+    def rank(self) -> int:
+        """Who keeps a spelling claimed twice: the professor, then a member's name, then an alias."""
+        return 0 if self.file == "profile.yml" else 1 if self.path == ("name",) else 2
+
+    def role(self) -> str:
+        kind = "name" if self.path == ("name",) else "alias"
+        if self.file == "profile.yml":
+            return f"the professor's {kind} in data/profile.yml"
+        return f"{'the' if kind == 'name' else 'an'} {kind} in data/{self.file}"
+
+
+def _identities(data: SiteData, refuse: Any) -> None:
+    """Each spelling of a name belongs to one person: an alias that equals the professor's name would
+    take all the professor's papers, and two files with one name would be one person shown twice. Spellings
+    are compared by `authors.name_key`, the key that decides who wrote a paper."""
+    owners = [("profile.yml", data.profile), *((f"people/{i}.yml", p) for i, p in sorted(data.people.items()))]
+    claims: dict[str, list[_Claim]] = {}
+    for file, record in owners:
+        spellings = [(("name",), record.name), *((("aliases", k), a) for k, a in enumerate(record.aliases))]
+        own: set[str] = set()
+        for path, text in spellings:
+            key = authors.name_key(text)
+            if key and key not in own:
+                own.add(key)
+                claims.setdefault(key, []).append(_Claim(file, path, text))
+    for group in claims.values():
+        if len(group) < 2:
+            continue
+        best = min(c.rank for c in group)
+        keepers = [c for c in group if c.rank == best]
+        for claim in group:
+            if claim.rank == best and len(keepers) == 1:
+                continue
+            other = next(c for c in [*keepers, *group] if c.file != claim.file)
+            if other.file == "profile.yml":
+                hint = "the professor's spellings belong to data/profile.yml alone: remove it here"
+            elif claim.path == ("name",):
+                hint = "one person, one file: merge the two; two people: tell them apart, e.g. with a middle initial"
+            else:
+                hint = "remove it: every paper with that author would be counted as this person's"
+            if claim.text == other.text:
+                message = f"{claim.text!r} is already {other.role()}"
+            else:
+                message = f"{claim.text!r} is {other.text!r}, {other.role()}, written differently"
+            refuse(claim.file, claim.path, message, hint)
 
 
 def _photo(file: str, photo: str, data: SiteData, refuse: Any) -> None:
@@ -129,9 +178,59 @@ def _photo(file: str, photo: str, data: SiteData, refuse: Any) -> None:
         )
 
 
-def _links_in(file: str, path: tuple[Any, ...], text: str, refuse: Any) -> None:
-    for url in markdown.unsafe_links(text):
-        refuse(file, path, f"expected links starting with https://, http://, mailto: or / — got {url!r}")
+def _markdown(data: SiteData, refuse: Any) -> None:
+    """Every Markdown field holds only what the renderer shows: what it would strip (an image, a
+    `javascript:` link written with character references) is refused here instead of vanishing."""
+    records: list[tuple[str, tuple[Any, ...], BaseModel]] = [("profile.yml", (), data.profile)]
+    records += [(f"people/{i}.yml", (), p) for i, p in data.people.items()]
+    records += [("publications.yml", ("publications", n), p) for n, p in enumerate(data.publications)]
+    records += [("projects.yml", ("projects", n), p) for n, p in enumerate(data.projects)]
+    records += [("news.yml", ("news", n), item) for n, item in enumerate(data.news)]
+    records += [("teaching.yml", ("courses", n), c) for n, c in enumerate(data.courses)]
+    for file, prefix, record in records:
+        for path, text in _markdown_fields(record, prefix):
+            for problem, hint in markdown.refused(text):
+                refuse(file, path, problem, hint)
+
+
+def _markdown_fields(record: BaseModel, prefix: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(path, text) of each field the schema types as Markdown, found from the model itself, so a
+    Markdown field added later is checked without being listed here."""
+    texts, nested = _fields_to_read(type(record))
+    for name in texts:
+        value = getattr(record, name)
+        if value:
+            yield (*prefix, name), value
+    for name in nested:
+        value = getattr(record, name)
+        if isinstance(value, BaseModel):
+            yield from _markdown_fields(value, (*prefix, name))
+        elif isinstance(value, list):
+            for k, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _markdown_fields(item, (*prefix, name, k))
+
+
+@cache
+def _fields_to_read(model: type[BaseModel]) -> tuple[list[str], list[str]]:
+    """A model's Markdown fields, and the fields that may hold records with more of them."""
+    texts, nested = [], []
+    for name, field in model.model_fields.items():
+        extra = field.json_schema_extra
+        if isinstance(extra, dict) and extra.get("contentMediaType") == "text/markdown":
+            texts.append(name)  # `field: Markdown` (pydantic moves the type's metadata onto the field)
+        elif any(arg is Markdown for arg in get_args(field.annotation)):
+            texts.append(name)  # `field: Markdown | None`
+        elif any(isinstance(arg, type) and issubclass(arg, BaseModel) for arg in _flat_args(field.annotation)):
+            nested.append(name)
+    return texts, nested
+
+
+def _flat_args(annotation: Any) -> list[Any]:
+    args = [annotation]
+    for arg in get_args(annotation):
+        args += _flat_args(arg)
+    return args
 
 
 def _ids(documents: dict[str, Any], data_dir: str, file: str, key: str) -> list[str]:

@@ -41,7 +41,10 @@ def check(root: Path, data_dir: str, strict: bool) -> None:
     counts = f"{len(site.data.publications)} publications, {len(site.data.people)} people"
     click.echo(f"{data_dir}/ is valid ({counts}; {len(warnings)} warning(s)) in {elapsed:.2f} s.", err=True)
     if strict and warnings:
+        click.echo("--strict: warnings count as problems (CI and the deploy run it this way).", err=True)
         sys.exit(1)
+    if warnings:
+        click.echo("CI runs `check --strict`, where these warnings fail: fix them before a pull request.", err=True)
 
 
 @main.command("import-bib")
@@ -53,14 +56,14 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
     from . import bibimport
 
     try:
-        plan = bibimport.plan(root, bib.read_text(encoding="utf-8"))
+        plan = bibimport.plan(root, bib.read_text(encoding="utf-8"), bib_name=str(bib))
         for title, rule in plan.present:
             click.echo(f"already present (same {rule}): {title}")
         for title, where in plan.unmapped:
             click.echo(
                 f"could not map venue for '{title}': '{where}' — added as a preprint; add the venue to data/venues.yml"
             )
-        for problem in plan.problems:
+        for problem in [*plan.problems, *plan.left_out]:
             click.echo(problem)
         for record in plan.added:
             click.echo(f"{'would add' if dry_run else 'added'}: {record['id']} — {record['title']}")
@@ -70,12 +73,16 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
         click.echo("\n".join(report.lines(problems.errors, False)))
         click.echo("Nothing was changed: fix the problems above first.", err=True)
         sys.exit(1)
+    except UnicodeDecodeError:
+        click.echo(f"{bib} is not UTF-8 text: export or save it as UTF-8 (nothing was changed).", err=True)
+        sys.exit(1)
     except ValueError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
     verb = "would be added" if dry_run else "added"
     click.echo(
-        f"{len(plan.added)} {verb}, {len(plan.present)} already present, {len(plan.unmapped)} venue(s) not mapped."
+        f"{len(plan.added)} {verb}, {len(plan.present)} already present, {len(plan.unmapped)} venue(s) not mapped, "
+        f"{len(plan.problems)} not imported{' (see above)' if plan.problems else ''}."
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import checks, validate, yamlfile
+from . import checks, lookalikes, validate, yamlfile
 from .errors import DataError, DataErrors, DataWarning
 from .models.activities import (
     Award,
@@ -142,6 +142,7 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
     errors = checks.cross_check(data, documents, data_dir)
     if errors:
         raise DataErrors(errors)
+    data.warnings = lookalikes.warnings(data, documents, data_dir)
     return data
 
 

@@ -8,7 +8,9 @@ a template again.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from html import unescape
 from xml.etree.ElementTree import Element
 
 import markdown as md
@@ -20,26 +22,41 @@ from .models.common import SAFE_SCHEMES, is_safe_url
 _TAGS = {"p", "a", "em", "strong", "code", "ul", "ol", "li", "br", "blockquote", "pre", "del", "sup", "sub"}
 
 
-class _LinkCollector(md.treeprocessors.Treeprocessor):
+_NOT_SHOWN = {
+    "img": ("an image", "text fields show no images: link to it instead, [what it shows](https://…)"),
+    "hr": ("a horizontal rule", "remove the line of dashes or stars (under a line of text it makes a heading)"),
+}
+_HEADING = ("a heading", "text fields have no headings: use **bold** text, or remove the '#' or the line under it")
+
+
+class _ElementCollector(md.treeprocessors.Treeprocessor):
+    """Remembers the elements Markdown made, before anything is serialised or sanitised."""
+
     def run(self, root: Element) -> None:
-        self.md.found_links = [el.get("href") or el.get("src") or "" for el in root.iter() if el.tag in ("a", "img")]
+        self.md.found_elements = [el for el in root.iter() if el is not root]
 
 
 def _converter() -> md.Markdown:
     converter = md.Markdown(extensions=["sane_lists"], output_format="html")
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
-    converter.treeprocessors.register(_LinkCollector(converter), "collect_links", 0)
+    converter.treeprocessors.register(_ElementCollector(converter), "collect_elements", 0)
     return converter
 
 
 _CONVERTER = _converter()
 
 
-def _convert(text: str) -> tuple[str, list[str]]:
+def _convert(text: str) -> tuple[str, list[Element]]:
     _CONVERTER.reset()
     html = _CONVERTER.convert(text)
-    return html, list(getattr(_CONVERTER, "found_links", []))
+    return html, list(getattr(_CONVERTER, "found_elements", []))
+
+
+def _as_browser_reads(url: str) -> str:
+    """A link target as the browser (and nh3) will read it: character references decoded, so
+    `jav&#97;script:` is checked as `javascript:`. Markdown keeps '&' as a placeholder until output."""
+    return unescape(url.replace(md.util.AMP_SUBSTITUTE, "&"))
 
 
 @lru_cache(maxsize=4096)
@@ -52,7 +69,27 @@ def render(text: str, inline: bool = False) -> Markup:
     return Markup(clean)
 
 
-def unsafe_links(text: str) -> list[str]:
-    """The link targets in a Markdown text that are not allowed (e.g. `javascript:`)."""
-    _, links = _convert(text)
-    return [url for url in links if not is_safe_url(url)]
+def refused(text: str) -> list[tuple[str, str]]:
+    """What `render` would drop from a Markdown text, as (problem, hint) pairs.
+
+    The data check refuses exactly this, so nothing it accepts is removed later without a word:
+    elements outside the allowed tags (images, headings, rules) and links whose target, once
+    character references are decoded, is not a safe URL.
+    """
+    _, elements = _convert(text)
+    found = []
+    for el in elements:
+        if el.tag == "a":
+            written = el.get("href", "").replace(md.util.AMP_SUBSTITUTE, "&")
+            target = _as_browser_reads(written)
+            if not is_safe_url(target):
+                got = repr(written) if target == written else f"{written!r}, which a browser reads as {target!r}"
+                hint = "" if target == written else "character references like &#97; or &colon; are read as letters"
+                found.append((f"expected links starting with https://, http://, mailto: or / — got {got}", hint))
+        elif el.tag not in _TAGS:
+            what, hint = _NOT_SHOWN.get(el.tag) or (
+                _HEADING if re.fullmatch(r"h[1-6]", el.tag) else (f"<{el.tag}>", "")
+            )
+            source = f" of {el.get('src')!r}" if el.get("src") else ""
+            found.append((f"{what}{source} is not shown in a text field", hint))
+    return found

@@ -18,6 +18,7 @@ import click
 import yaml
 
 from . import report
+from .authors import ascii_fold
 from .errors import DataErrors
 from .load import PEOPLE_DIR
 from .models.people import Degree, Person
@@ -30,10 +31,23 @@ ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
 def person_id(name: str) -> str:
-    """'José María Núñez' -> 'jose-maria-nunez'; a nickname in parentheses is dropped."""
-    text = unicodedata.normalize("NFKD", re.sub(r"\([^)]*\)", " ", name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+    """The page id made from a name, transliterated: 'Søren Ødegård' -> 'soren-odegard', '张三' ->
+    'zhang-san'; a nickname in parentheses is dropped. '' when nothing usable is left (then --id).
+
+    Only letters and digits are transliterated (an emoji would become its name), and a caseless
+    letter spelt as a capitalised syllable (张 -> Zhang, 민 -> Min) stands as its own word.
+    """
+    text = unicodedata.normalize("NFC", re.sub(r"\([^)]*\)", " ", name))
+    words = []
+    for ch in text:
+        kind = unicodedata.category(ch)
+        if kind[0] not in "LMN":
+            words.append(" ")
+            continue
+        folded = ascii_fold(ch)
+        syllable = kind == "Lo" and len(folded) > 1 and folded[0].isupper() and folded[1:].islower()
+        words.append(f" {folded} " if syllable else folded)
+    return "-".join(re.findall(r"[a-z0-9]+", "".join(words).lower()))
 
 
 class _Dumper(yaml.SafeDumper):
@@ -108,7 +122,12 @@ def _ask_missing(fields: dict[str, Any]) -> dict[str, Any]:
 @click.option("--start", type=click.IntRange(1900, 2100), default=None, help="Year they joined.")
 @click.option("--co-advisor", "co_advisors", multiple=True, help="A co-advisor's name; repeat for several.")
 @click.option("--email", default=None, help="E-mail address (shown in a form hard to scrape).")
-@click.option("--id", "member_id", default=None, help="File name without .yml (default: from the name).")
+@click.option(
+    "--id",
+    "member_id",
+    default=None,
+    help="The page id and file name, e.g. jane-doe (default: the name transliterated to ASCII).",
+)
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
 def new_member_command(
     name: str | None,
@@ -128,17 +147,27 @@ def new_member_command(
     fields = _ask_missing(
         {"name": name, "degree": degree, "start": start, "co_advisors": list(co_advisors), "email": email}
     )
+    derived = member_id is None
     member_id = member_id or person_id(fields["name"])
+    if not member_id:
+        raise click.UsageError(
+            f"no id can be made from the name {fields['name']!r} (nothing in it spells as letters or digits):"
+            " pass one with --id, e.g. --id jane-doe"
+        )
     if not re.fullmatch(ID_PATTERN, member_id):
         raise click.UsageError(
-            f"{member_id!r} cannot be a file name: pass --id with lowercase letters, digits and hyphens, e.g. jane-doe"
+            f"{member_id!r} cannot be an id: pass --id with lowercase letters, digits and single hyphens, e.g. jane-doe"
         )
     path = path_for(root, member_id)
     shown = path.relative_to(root).as_posix()
     try:
         create(path, fields)
     except FileExistsError:
-        click.echo(f"{shown} already exists: edit it instead (nothing was changed).", err=True)
+        click.echo(
+            f"{shown} already exists: edit it instead, or, for someone else, choose another id with --id"
+            " (nothing was changed).",
+            err=True,
+        )
         sys.exit(1)
     try:
         site = load_site(root)
@@ -149,4 +178,9 @@ def new_member_command(
         sys.exit(1)
     if site.warnings:
         click.echo("\n".join(report.lines(site.warnings, False)))
+    if derived and not fields["name"].isascii():
+        click.echo(
+            f"The id {member_id!r} is the name transliterated; it is the page's lasting address. To choose"
+            f" another, delete {shown} and run the command again with --id."
+        )
     click.echo(f"Created {shown} — preview with `make serve`, page at /people/{member_id}/")

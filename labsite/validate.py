@@ -64,7 +64,7 @@ def _to_data_error(
         hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
         return DataError(file, line, field, "unknown field", hint)
     if kind == "labsite":
-        return DataError(file, line, field, err["msg"])
+        return DataError(file, line, field, err["msg"], err.get("ctx", {}).get("hint", ""))
     if kind == "literal_error":
         choices = err["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
         return DataError(

@@ -47,7 +47,7 @@ class Site:
             self._who[authors.name_key(name)] = PI
         for person_id, person in data.people.items():
             for name in [person.name, *person.aliases]:
-                self._who[authors.name_key(name)] = person_id
+                self._who.setdefault(authors.name_key(name), person_id)  # never over the professor
 
     # --- publications -------------------------------------------------------------------------
     @cached_property
@@ -177,48 +177,10 @@ class Site:
         return sorted(self.data.awards, key=lambda a: a.year, reverse=True)
 
     # --- checks that only warn ----------------------------------------------------------------
-    @cached_property
+    @property
     def warnings(self) -> list[DataWarning]:
-        """Author spellings that look like one person, and near-misses of members' names."""
-        known_same = {frozenset(authors.name_key(n) for n in [a.name, *a.aliases]) for a in self.data.external_authors}
-        same_person = {
-            frozenset(authors.name_key(n) for n in [p.name, *p.aliases])
-            for p in [*self.data.people.values(), self.profile]
-        }
-        found: list[DataWarning] = []
-        names = {name for pub in self.data.publications for name in pub.authors}
-        for a, b in authors.near_duplicates(names):
-            pair = {authors.name_key(a), authors.name_key(b)}
-            if any(pair <= group for group in known_same | same_person):
-                continue
-            found.append(
-                DataWarning(
-                    "data/publications.yml",
-                    0,
-                    "authors",
-                    f"{a!r} and {b!r} look like the same person",
-                    "fix the spelling, or list one as an alias (data/authors.yml, or the member's file)",
-                )
-            )
-        declared = {authors.name_key(n) for a in self.data.external_authors for n in [a.name, *a.aliases]}
-        members: dict[tuple[str, str], list[str]] = {}
-        for pid, person in self.data.people.items():
-            members.setdefault(authors.surname_initial(person.name), []).append(pid)
-        for name in sorted(names):
-            if self._who.get(authors.name_key(name)) or authors.name_key(name) in declared:
-                continue
-            for pid in members.get(authors.surname_initial(name), []):
-                found.append(
-                    DataWarning(
-                        "data/publications.yml",
-                        0,
-                        "authors",
-                        f"{name!r} matches no member but shares a surname and initial with {self.person(pid).name!r}",
-                        f"same person? add it to 'aliases' in {self.data.person_file(pid)};"
-                        " someone else? list them in data/authors.yml",
-                    )
-                )
-        return sorted(set(found))
+        """Look-alike author spellings, each at its line (found while loading: see `lookalikes`)."""
+        return self.data.warnings
 
 
 def _term_key(term: object) -> tuple[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from sitebuild import build, check
 
@@ -26,11 +27,23 @@ def new_member(project, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_ids_are_plain_ascii_from_the_name():
+def test_ids_are_the_name_transliterated_to_plain_ascii():
     assert person_id("Jane Doe") == "jane-doe"
     assert person_id("José María Núñez") == "jose-maria-nunez"
-    assert person_id("Zoë  O'Brien-Łukasz") == "zoe-o-brien-ukasz"
+    assert person_id("Zoë  O'Brien-Łukasz") == "zoe-o-brien-lukasz"
     assert person_id("Ying Yee (Rae) Wong") == "ying-yee-wong"
+    assert person_id("Søren Ødegård") == "soren-odegard"
+    assert person_id("Đặng Văn Long") == "dang-van-long"
+    assert person_id("Nguyễn Thị Minh Khai") == "nguyen-thi-minh-khai"
+    assert person_id("Иван Петров") == "ivan-petrov"
+    assert person_id("张三") == "zhang-san"  # one word per syllable, as the name is read
+    assert person_id("김민준") == "gim-min-jun"
+
+
+def test_symbols_are_not_spelt_out_and_a_name_of_symbols_gives_no_id():
+    assert person_id("😀 Jo") == "jo"  # not 'grinning-jo'
+    assert person_id("☃") == ""
+    assert person_id("---") == ""
 
 
 def test_new_member_file_passes_the_check_and_appears_on_the_group_and_person_pages(fixture_project):
@@ -96,10 +109,47 @@ def test_a_value_the_check_refuses_leaves_no_file_behind(fixture_project):
     assert not (fixture_project / "data/people/jane-doe.yml").exists()
 
 
-def test_a_name_without_latin_letters_needs_an_explicit_id(fixture_project):
-    done = new_member(fixture_project, "--name", "张三", "--degree", "MS")
-    assert done.returncode == 2
-    assert "pass --id" in done.stderr
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Søren Ødegård", "soren-odegard"), ("Đặng Văn Long", "dang-van-long"), ("张三", "zhang-san")],
+)
+def test_a_name_beyond_ascii_gets_a_transliterated_id_and_is_told_about_id(fixture_project, name, expected):
+    done = new_member(fixture_project, "--name", name, "--degree", "MS")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"name: {name}" in (fixture_project / f"data/people/{expected}.yml").read_text(encoding="utf-8")
+    assert f"The id {expected!r} is the name transliterated" in done.stdout and "--id" in done.stdout
+    assert done.stdout.strip().endswith(f"page at /people/{expected}/")
+
+
+def test_an_explicit_id_wins_over_the_transliteration(fixture_project):
     done = new_member(fixture_project, "--name", "张三", "--degree", "MS", "--id", "san-zhang")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "name: 张三" in (fixture_project / "data/people/san-zhang.yml").read_text()
+    assert "name: 张三" in (fixture_project / "data/people/san-zhang.yml").read_text(encoding="utf-8")
+    assert not (fixture_project / "data/people/zhang-san.yml").exists()
+    assert "transliterated" not in done.stdout
+
+    result = build(fixture_project)
+    assert result.returncode == 0, result.log
+    assert result.content("people/san-zhang/").find(string=lambda s: "张三" in s) is not None
+
+
+def test_a_name_that_spells_no_id_asks_for_one_and_writes_nothing(fixture_project):
+    before = sorted(p.name for p in (fixture_project / "data/people").iterdir())
+    done = new_member(fixture_project, "--name", "☃ ☃", "--degree", "MS")
+    assert done.returncode == 2
+    assert "no id can be made from the name '☃ ☃'" in done.stderr and "pass one with --id" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in (fixture_project / "data/people").iterdir()) == before
+
+
+def test_an_id_that_is_not_a_file_name_is_refused(fixture_project):
+    done = new_member(fixture_project, "--name", "Jo", "--degree", "MS", "--id", "Jo Doe")
+    assert done.returncode == 2
+    assert "'Jo Doe' cannot be an id: pass --id with lowercase letters, digits and single hyphens" in done.stderr
+
+
+def test_a_new_member_claiming_the_professors_name_leaves_no_file(fixture_project):
+    done = new_member(fixture_project, "--name", "Ada Quill", "--degree", "MS", "--id", "ada")
+    assert done.returncode == 1
+    assert "data/people/ada.yml:2: field 'name': 'Ada Quill' is already the professor's name" in done.stdout
+    assert not (fixture_project / "data/people/ada.yml").exists()

@@ -123,7 +123,19 @@ RULES: dict[str, tuple[str, Callable[[Any, Any], None], list[Any], list[Any]]] =
         [{"code": u} for u in GOOD_URLS],
         [{"code": u} for u in BAD_URLS],
     ),
-    "site url scheme": ("site", put(("url",)), ["https://lab.example.org/"], BAD_URLS),
+    "site address": (
+        "site",
+        put(("url",)),
+        ["https://lab.example.org/", "https://example.github.io/lab"],
+        [*BAD_URLS, "http://lab.example.org/", "https://lab.example.org/?x", "https://user@lab.example.org/", "/lab/"],
+    ),
+    "branch name": (
+        "site",
+        put(("branch",)),
+        ["main", "release/v1.2_x+y"],
+        ["main dev", "-x", "a..b", "topic/.hidden", "x.lock", "a/b.lock/c", "a//b", "a/", "a.", 'a"b', "a#b"],
+    ),
+    "language code": ("site", put(("language",)), ["en", "de", "pt-BR", "zh-Hans"], ["English", "EN", 'en" x', "e"]),
     "ids are slugs": ("publications", put(("publications", 0, "id")), ["a", "a-b2"], ["A", "a--b", "a_b", "-a", "a-"]),
     "topic ids are slugs": ("topics", put(("topics", 0, "id")), ["ml-systems"], ["ML", "ml systems"]),
     "text is one line": (

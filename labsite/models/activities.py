@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Links, Markdown, Model, NewsDate, Slug, Text, Url, Year
+from .common import GitRef, Language, Links, Markdown, Model, NewsDate, SiteAddress, Slug, Text, Url, Year
 
 
 class SiteSettings(Model):
@@ -15,12 +15,13 @@ class SiteSettings(Model):
     title: Text
     description: Text
     """One sentence: the default meta description for search engines and link previews."""
-    language: Text = "en"
-    url: Url | None = None
-    """The public address; GitHub Pages deploys fill it in when absent."""
-    repository: Url | None = None
-    """The repository, for 'Edit this profile' links; GitHub Actions fills it in when absent."""
-    branch: Text = "main"
+    language: Language = "en"
+    url: SiteAddress | None = None
+    """The public address (https://…); GitHub Pages deploys fill it in when absent."""
+    repository: SiteAddress | None = None
+    """The repository (https://…), for 'Edit this profile' links; GitHub Actions fills it in when absent."""
+    branch: GitRef = "main"
+    """The branch that 'Edit' links open (a git branch name)."""
 
 
 class NewsItem(Model):

@@ -19,9 +19,11 @@ class Model(BaseModel):
     )
 
 
-def _fail(expected: str, got: object) -> PydanticCustomError:
+def _fail(expected: str, got: object, hint: str = "") -> PydanticCustomError:
     shown = repr(got) if isinstance(got, str) else str(got)
-    return PydanticCustomError("labsite", "expected {expected} — got {got}", {"expected": expected, "got": shown})
+    return PydanticCustomError(
+        "labsite", "expected {expected} — got {got}", {"expected": expected, "got": shown, "hint": hint}
+    )
 
 
 # Each rule below is written once, as a regular expression in the dialect JSON Schema and Python share
@@ -65,6 +67,14 @@ NEWS_DATE_PATTERN = f"^(?:{_YEAR}(?:-{_MONTH})?|{_YEAR}-{_DAY_OF_MONTH}|{_LEAP_Y
 """YYYY, YYYY-MM or a real calendar day YYYY-MM-DD (29 February only in leap years), 1900–2099."""
 ASSET_PATH_PATTERN = f"^(?!/)(?!(?:.*/)?\\.\\.(?:/|[{_SPACE}]*$))[A-Za-z0-9_./-]+$"
 """A path inside docs/: relative, never climbing out with `..`, plain ASCII file-name characters."""
+SITE_ADDRESS_PATTERN = f"^[hH][tT][tT][pP][sS]://[^:{_NOT_IN_URLS}/?#@][^{_NOT_IN_URLS}/?#@]*(?:/{_url_char('?#')}*)?$"
+"""An https:// address with a host and no query, fragment or user: MkDocs prints it unescaped."""
+GIT_REF_PATTERN = (  # git's rules for a branch (`git check-ref-format --branch`), in characters a URL path keeps
+    "^(?![-/.])(?!.*(?:\\.\\.|//|/\\.|\\.lock/))(?!.*(?:[./]|\\.lock)$)[A-Za-z0-9._/+-]+$"
+)
+"""The branch is written into every 'edit this page' link."""
+LANGUAGE_PATTERN = "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+"""A language tag: ISO 639 code, then optional subtags (en, de, pt-BR)."""
 
 
 def _matches(pattern: str, value: str) -> bool:
@@ -94,6 +104,37 @@ def is_safe_url(value: str) -> bool:
 def _url(value: str) -> str:
     if not is_safe_url(value):
         raise _fail("a link starting with https://, http://, mailto: or a site path like /people/", value)
+    return value
+
+
+def is_site_address(value: str) -> bool:
+    """What the site's own address and its repository's may be (see `SITE_ADDRESS_PATTERN`)."""
+    return _matches(SITE_ADDRESS_PATTERN, value)
+
+
+def _site_address(value: str) -> str:
+    if not is_site_address(value):
+        raise _fail(
+            "an address like https://example.org/lab/ (https, no quotes, spaces, '?' or '#')",
+            value,
+            "leave it out and the deploy fills it in (GitHub Pages, GitHub Actions)",
+        )
+    return value
+
+
+def _git_ref(value: str) -> str:
+    if not _matches(GIT_REF_PATTERN, value):
+        raise _fail(
+            "a git branch name like main or gh-pages (letters, digits, '-', '_', '.', '/')",
+            value,
+            "the branch that pull requests go to; leave it out for main",
+        )
+    return value
+
+
+def _language(value: str) -> str:
+    if not _matches(LANGUAGE_PATTERN, value):
+        raise _fail("a language code like en, de or pt-BR", value, "a two- or three-letter ISO 639 code")
     return value
 
 
@@ -140,6 +181,10 @@ Markdown = Annotated[str, Field(min_length=1), _schema(MARKDOWN_PATTERN, content
 
 Slug = Annotated[str, AfterValidator(_slug), _schema(SLUG_PATTERN)]
 Url = Annotated[str, AfterValidator(_url), _schema(URL_PATTERN, format="uri-reference")]
+SiteAddress = Annotated[str, AfterValidator(_site_address), _schema(SITE_ADDRESS_PATTERN, format="uri")]
+"""An https:// address: the site's own, or its repository's."""
+GitRef = Annotated[str, AfterValidator(_git_ref), _schema(GIT_REF_PATTERN)]
+Language = Annotated[str, AfterValidator(_language), _schema(LANGUAGE_PATTERN)]
 Email = Annotated[str, AfterValidator(_email), _schema(EMAIL_PATTERN, format="email")]
 YearMonth = Annotated[str, AfterValidator(_year_month), _schema(YEAR_MONTH_PATTERN)]
 NewsDate = Annotated[str, AfterValidator(_news_date), _schema(NEWS_DATE_PATTERN)]

@@ -1,0 +1,118 @@
+"""One person, one set of spellings: no file may claim the professor's name or another member's.
+
+An alias decides whose papers a page lists and whose name is emphasised on every author list, so a
+claim on someone else's name is refused by the check and by the build, on the line that makes it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitebuild import build, check
+
+from labsite.authors import name_key
+from labsite.errors import DataErrors
+from labsite.load import load
+
+
+def problems(project: Path) -> list[str]:
+    with pytest.raises(DataErrors) as raised:
+        load(project)
+    return [str(e) for e in raised.value.errors]
+
+
+def add_person(project: Path, file_id: str, text: str) -> Path:
+    path = project / f"data/people/{file_id}.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_alias_claiming_the_professor_is_refused_on_the_new_file(fixture_project):
+    add_person(fixture_project, "new-student", "name: New Student\ndegree: PhD\naliases: [Ada Quill]\n")
+    assert problems(fixture_project) == [
+        "data/people/new-student.yml:3: field 'aliases[0]': 'Ada Quill' is already the professor's name in"
+        " data/profile.yml (hint: the professor's spellings belong to data/profile.yml alone: remove it here)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "ADA  QUILL",  # case and spacing
+        "Ada Quill.",  # punctuation
+        "Áda Qúill",  # accents
+        "Ａｄａ Ｑｕｉｌｌ",  # fullwidth letters (NFKC)
+        "Ada Quil\u200bl",  # an invisible character
+        "Аda Quill",  # a Cyrillic А
+    ],
+)
+def test_a_spelling_that_reads_as_the_professors_name_is_refused(fixture_project, claim):
+    assert name_key(claim) == name_key("Ada Quill")
+    add_person(fixture_project, "new-student", f"name: New Student\ndegree: PhD\naliases: ['{claim}']\n")
+    assert problems(fixture_project) == [
+        f"data/people/new-student.yml:3: field 'aliases[0]': {claim!r} is 'Ada Quill', the professor's name in"
+        " data/profile.yml, written differently"
+        " (hint: the professor's spellings belong to data/profile.yml alone: remove it here)"
+    ]
+
+
+def test_a_new_file_named_as_the_professor_is_refused_there_and_not_in_the_profile(fixture_project):
+    add_person(fixture_project, "ada-quill", "degree: PhD\nname: Ada Quill\n")
+    found = problems(fixture_project)
+    assert found == [
+        "data/people/ada-quill.yml:2: field 'name': 'Ada Quill' is already the professor's name in data/profile.yml"
+        " (hint: the professor's spellings belong to data/profile.yml alone: remove it here)"
+    ]
+
+
+def test_an_alias_claiming_another_members_name_is_refused_on_the_alias(fixture_project):
+    path = fixture_project / "data/people/eve-nox.yml"
+    path.write_text(path.read_text() + "aliases: [Eve N., bo tern]\n")
+    line = len(path.read_text().splitlines())
+    assert problems(fixture_project) == [
+        f"data/people/eve-nox.yml:{line}: field 'aliases[1]': 'bo tern' is 'Bo Tern', the name in"
+        " data/people/bo-tern.yml, written differently"
+        " (hint: remove it: every paper with that author would be counted as this person's)"
+    ]
+
+
+def test_two_people_with_one_name_after_normalisation_are_one_person_twice(fixture_project):
+    add_person(fixture_project, "bo-tern-2", "name: 'Bó  TERN'\ndegree: MS\n")
+    hint = "(hint: one person, one file: merge the two; two people: tell them apart, e.g. with a middle initial)"
+    assert problems(fixture_project) == [
+        f"data/people/bo-tern-2.yml:1: field 'name': 'Bó  TERN' is 'Bo Tern', the name in data/people/bo-tern.yml,"
+        f" written differently {hint}",
+        f"data/people/bo-tern.yml:2: field 'name': 'Bo Tern' is 'Bó  TERN', the name in data/people/bo-tern-2.yml,"
+        f" written differently {hint}",
+    ]
+
+
+def test_two_members_sharing_an_alias_are_both_told(fixture_project):
+    for person in ("bo-tern", "eve-nox"):
+        path = fixture_project / f"data/people/{person}.yml"
+        path.write_text(path.read_text() + "aliases: [B. E. Team]\n")
+    found = problems(fixture_project)
+    assert [p.split(":")[0] for p in found] == ["data/people/bo-tern.yml", "data/people/eve-nox.yml"]
+    assert "'B. E. Team' is already an alias in data/people/eve-nox.yml" in found[0]
+    assert "'B. E. Team' is already an alias in data/people/bo-tern.yml" in found[1]
+
+
+def test_own_alias_equal_to_own_name_is_harmless(fixture_project):
+    path = fixture_project / "data/people/bo-tern.yml"
+    path.write_text(path.read_text() + "aliases: [BO TERN, Bo Tern]\n")
+    assert "bo-tern" in load(fixture_project).people
+
+
+def test_a_claim_on_the_professor_stops_the_check_and_the_build_and_publishes_nothing(fixture_project):
+    add_person(fixture_project, "new-student", "name: New Student\ndegree: PhD\naliases: [Ada Quill]\n")
+    done = check(fixture_project)
+    assert done.returncode == 1
+    assert "data/people/new-student.yml:3: field 'aliases[0]': 'Ada Quill' is already" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    result = build(fixture_project)
+    assert result.returncode == 1
+    assert "data/people/new-student.yml:3: field 'aliases[0]'" in result.log
+    assert "Traceback" not in result.log
+    assert not (result.site / "index.html").exists()
+    assert not (result.site / "people/new-student").exists()

@@ -1,0 +1,105 @@
+"""An author written almost like a member (a swap of two letters, ø for o) is a warning on that
+author's line; `check --strict` and the strict build make it an error. The real data has none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitebuild import ROOT, build, check
+
+from labsite.load import load
+from labsite.views import Site
+
+HINT = "someone else? list them in data/authors.yml"
+
+
+def set_authors(project: Path, old: str, new: str) -> int:
+    """Replace an author list in the fixture's publications; return the line it is on."""
+    path = project / "data/publications.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if new in line)
+
+
+def add_member(project: Path, file_id: str, name: str) -> None:
+    (project / f"data/people/{file_id}.yml").write_text(f"name: {name}\ndegree: PhD\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("member", "written"),
+    [
+        ("Gabriele Oliaro", "Gabriele Olairo"),  # two letters swapped
+        ("Søren Ødegård", "Soren Odegard"),  # ø written o
+        ("Đặng Văn Long", "Dang Van Long"),  # đ written d
+        ("Łukasz Wróbel", "Lukasz Wrobel"),  # ł written l
+        ("Soren Odegard", "Søren Ødegård"),  # and the other way round
+    ],
+)
+def test_an_author_one_swap_or_one_ascii_folding_from_a_member_is_a_warning_on_its_line(
+    fixture_project, member, written
+):
+    add_member(fixture_project, "new-member", member)
+    line = set_authors(fixture_project, "authors: [Ada Quill, Bo Tern]", f"authors: [Ada Quill, Bo Tern, {written}]")
+    assert [str(w) for w in Site(load(fixture_project)).warnings] == [
+        f"data/publications.yml:{line}: field 'publications[3].authors[2]': {written!r} matches no member but looks"
+        f" like {member!r} (hint: a typo? fix it; the same person? add it to 'aliases' in"
+        f" data/people/new-member.yml; {HINT})"
+    ]
+
+
+def test_an_author_one_swap_from_the_professor_is_a_warning(fixture_project):
+    line = set_authors(fixture_project, "authors: [Ada Quill, Bo Tern]", "authors: [Ada Qiull, Bo Tern]")
+    warnings = Site(load(fixture_project)).warnings
+    assert [(w.file, w.line, w.field) for w in warnings] == [
+        ("data/publications.yml", line, "publications[3].authors[0]")
+    ]
+    assert "'Ada Qiull' matches no member but looks like 'Ada Quill'" in warnings[0].message
+    assert "add it to 'aliases' in data/profile.yml" in warnings[0].hint
+
+
+def test_every_look_alike_warning_has_a_file_and_a_line(fixture_project):
+    set_authors(fixture_project, "authors: [Ada Quill, Bo Tern]", "authors: [Ada Quill, Bob Tern, Fay Outsiderr]")
+    warnings = Site(load(fixture_project)).warnings
+    # a near-miss of a member; two spellings of one outside author, each written once: both lines
+    assert len(warnings) == 3
+    for warning in warnings:
+        assert warning.file == "data/publications.yml"
+        assert warning.line > 1
+        assert warning.field.startswith("publications[")
+
+
+def test_a_declared_outside_author_is_not_warned_about(fixture_project):
+    add_member(fixture_project, "new-member", "Gabriele Oliaro")
+    set_authors(fixture_project, "authors: [Ada Quill, Bo Tern]", "authors: [Ada Quill, Gabriele Olairo]")
+    (fixture_project / "data/authors.yml").write_text("authors:\n  - name: Gabriele Olairo\n", encoding="utf-8")
+    assert Site(load(fixture_project)).warnings == []
+
+
+def test_strict_check_and_strict_build_refuse_a_look_alike_and_plain_ones_report_it(fixture_project):
+    add_member(fixture_project, "new-member", "Gabriele Oliaro")
+    line = set_authors(fixture_project, "authors: [Ada Quill, Bo Tern]", "authors: [Ada Quill, Gabriele Olairo]")
+    where = f"data/publications.yml:{line}: field 'publications[3].authors[1]'"
+
+    plain = check(fixture_project)
+    assert plain.returncode == 0, plain.stdout + plain.stderr
+    assert f"warning: {where}: 'Gabriele Olairo' matches no member" in plain.stdout
+    assert "CI runs `check --strict`, where these warnings fail: fix them before a pull request." in plain.stderr
+    strict = check(fixture_project, "--strict")
+    assert strict.returncode == 1
+    assert where in strict.stdout and "Traceback" not in strict.stdout + strict.stderr
+
+    annotated = check(fixture_project, "--strict", extra_env={"GITHUB_ACTIONS": "true"})
+    assert f"::warning file=data/publications.yml,line={line}," in annotated.stdout
+
+    result = build(fixture_project)
+    assert result.returncode == 1
+    assert where in result.log and "Traceback" not in result.log
+    assert not (result.site / "index.html").exists()
+    lenient = build(fixture_project, strict=False)
+    assert lenient.returncode == 0 and where in lenient.log  # a preview or a plain build shows it and goes on
+
+
+def test_the_real_data_gives_no_warning():
+    assert Site(load(ROOT)).warnings == []
