@@ -94,14 +94,14 @@ def _latin(ch: str) -> str:
     return f"{{\\{_ACCENTS[decomposed[1]]}{{{decomposed[0]}}}}}"
 
 
-def verbatim_url(url: str) -> str:
-    """A URL for a verbatim field: not LaTeX-escaped (biblatex and `\\url` print it as it is).
+def verbatim(value: str) -> str:
+    """A DOI or URL for a verbatim field: not LaTeX-escaped (biblatex and `\\url` print it as it is).
 
-    Braces are the one thing a verbatim field cannot hold unbalanced; RFC 3986 does not allow them
-    unencoded in a URL anyway, so `%7B`/`%7D` name the same address. (DOIs with braces are refused
-    by the data check instead: a DOI is printed, and `%7D` would print wrong.)
+    Braces are the one thing a verbatim field cannot hold (BibTeX counts them to find the value's
+    end). RFC 3986 does not allow them unencoded in a URL, so `%7B`/`%7D` name the same address;
+    in a DOI the data check should refuse them (a DOI is printed, and would print encoded).
     """
-    return url.replace("{", "%7B").replace("}", "%7D")
+    return value.replace("{", "%7B").replace("}", "%7D")
 
 
 def _family_first(name: str) -> bool:
@@ -160,10 +160,10 @@ def entry(site: Site, pub: Publication, key: str) -> str:
     if pub.month:
         fields.append(("month", _MONTHS[pub.month - 1]))
     if pub.doi:
-        fields.append(("doi", "{" + pub.doi + "}"))
+        fields.append(("doi", "{" + verbatim(pub.doi) + "}"))
     url = pub.links.pdf or pub.links.arxiv or pub.links.project
     if url:
-        fields.append(("url", "{" + verbatim_url(url) + "}"))
+        fields.append(("url", "{" + verbatim(url) + "}"))
     notes = []
     if pub.equal_contribution:
         notes.append(f"The first {pub.equal_contribution} authors contributed equally")

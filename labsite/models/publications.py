@@ -29,8 +29,7 @@ class Publication(Model):
     id: Slug
     title: Text
     abstract: Markdown | None = None
-    doi: Text | None = Field(default=None, pattern=r"^10\.\d{4,9}/[^\s{}]+$")
-    """The DOI alone, e.g. 10.1145/3341301.3359630 (no braces: BibTeX's verbatim `doi` field cannot hold them)."""
+    doi: Text | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
     authors: list[Text] = Field(min_length=1)
     equal_contribution: int | None = Field(default=None, ge=2)
     """The first N authors contributed equally; they are marked with *."""
