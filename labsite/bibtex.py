@@ -94,6 +94,13 @@ def _latin(ch: str) -> str:
     return f"{{\\{_ACCENTS[decomposed[1]]}{{{decomposed[0]}}}}}"
 
 
+def _author(name: str) -> str:
+    """A name for the `author` list. BibTeX reads "A, B" as "Last, First" and splits a list at
+    every " and ": a name holding either is braced, so it stays one name, printed as written."""
+    text = escape(name)
+    return "{" + text + "}" if "," in name or re.search(r"\band\b", name, re.IGNORECASE) else text
+
+
 def verbatim(value: str) -> str:
     """A DOI or URL for a verbatim field: not LaTeX-escaped (biblatex and `\\url` print it as it is).
 
@@ -146,7 +153,7 @@ def keys(pubs: list[Publication]) -> dict[str, str]:
 def entry(site: Site, pub: Publication, key: str) -> str:
     kind = site.type_of(pub)
     venue = site.venue_of(pub)
-    authors = " and ".join(escape(a) for a in pub.authors) + (" and others" if pub.et_al else "")
+    authors = " and ".join(_author(a) for a in pub.authors) + (" and others" if pub.et_al else "")
     # Each value as written in the file: braced text, or a bare month macro.
     fields: list[tuple[str, str]] = [("title", "{{" + escape(pub.title) + "}}"), ("author", "{" + authors + "}")]
     if venue:

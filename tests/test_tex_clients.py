@@ -20,10 +20,11 @@ from labsite.site import load_site
 
 STYLES = ("plain", "plainnat", "biblatex")
 
-# A paper whose title and authors hold accents and every character LaTeX treats specially, and whose
-# DOI and URL hold `_` and `%` (and the URL a brace, longer than BibTeX's 79-character lines).
+# A paper whose title and authors hold accents and every character LaTeX treats specially (and an
+# author whose name holds BibTeX's own separators, " and " and a comma), and whose DOI and URL hold
+# `_` and `%` (the URL also a brace, and longer than BibTeX's 79-character lines).
 PLANTED_TITLE = "Café Ünïcode & 100% of $5 for snake_case {braces}: a stray } brace ~ ^ # \\ ñ ç ő ą"
-PLANTED_AUTHORS = ["Léon Bottou", "Zoë Ærø-Łukasz", "José Ñúñez_{Jr} & 100% $"]
+PLANTED_AUTHORS = ["Léon Bottou", "Zoë Ærø-Łukasz", "José Ñúñez_{Jr} & 100% $", "Procter and Gamble, Inc."]
 PLANTED_DOI = "10.1234/ab_c%20d"
 PLANTED_URL = "https://example.org/files/a_b%20c/a-path-long-enough-to-pass-seventy-nine-characters/final_v2.pdf?x={y}"
 PLANTED = f"""
@@ -162,6 +163,7 @@ def test_special_characters_reach_bibtex_as_latex_that_prints_them(planted, styl
     assert 'Zo{\\"{e}} {\\AE}r{\\o}-{\\L}ukasz' in text
     # BibTeX ties a name's short last words with ~; the characters themselves are what matters.
     assert "Jos{\\'{e}} {\\~{N}}{\\'{u}}{\\~{n}}ez\\_\\textbraceleft{}Jr\\textbraceright{} \\&~100\\% \\$" in text
+    assert "\\$, and {Procter and Gamble, Inc.} \\newblock" in text  # one name, not two, nor "Inc. Procter"
 
 
 def test_special_characters_reach_biblatex_decoded_by_biber(planted):
@@ -172,6 +174,7 @@ def test_special_characters_reach_biblatex_decoded_by_biber(planted):
     ) in entry
     assert "given={Léon}" in entry and "family={Bottou}" in entry
     assert "given={Zoë}" in entry and "family={{Æ}r{ø}-{Ł}ukasz}" in entry
+    assert "\\name{author}{4}" in entry and "family={{Procter and Gamble, Inc.}}" in entry
 
 
 def test_the_real_site_bib_passes_bibtex_and_biber_without_a_warning(real_site, tmp_path):
