@@ -13,14 +13,14 @@ as_root() {
 }
 
 missing=()
-[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium fonts-dejavu-core)
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm >/dev/null || missing+=(npm)
 # TeX, as small as Debian allows: pdflatex, bibtex, plain.bst and natbib (texlive-latex-base), etoolbox
 # (texlive-latex-recommended) and biblatex (texlive-bibtex-extra, its only package) for biber.
 { command -v pdflatex && command -v bibtex; } >/dev/null || missing+=(texlive-latex-base)
 [ "$(kpsewhich biblatex.sty etoolbox.sty 2>/dev/null | wc -l)" = 2 ] || missing+=(texlive-latex-recommended texlive-bibtex-extra)
 command -v biber >/dev/null || missing+=(biber)
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium fonts-dejavu-core)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "system-deps: installing ${missing[*]}"
   as_root apt-get update -qq
