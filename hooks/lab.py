@@ -140,7 +140,7 @@ def _head(page: Page, config: MkDocsConfig) -> dict | None:
     if spec.kind == "publication":
         pub = site.publication(spec.id)
         return {
-            "citation": metadata.citation_tags(site, pub),
+            "citation": metadata.citation_tags(site, pub, page.canonical_url),
             "jsonld": metadata.scholarly_article(site, pub, page.canonical_url),
             "og_type": "article",
         }

@@ -6,29 +6,37 @@ Values here are plain data; the theme override escapes them when it writes the t
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urljoin
 
 from .models.publications import Publication
 from .views import Site
 
 
-def citation_tags(site: Site, pub: Publication, pdf_url: str | None = None) -> list[tuple[str, str]]:
-    """Google Scholar's `citation_*` tags (https://scholar.google.com/intl/en/scholar/inclusion.html)."""
+def citation_tags(site: Site, pub: Publication, page_url: str | None = None) -> list[tuple[str, str]]:
+    """Google Scholar's `citation_*` tags, as its inclusion guidelines describe them
+    (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing).
+
+    One `citation_author` per author, in order. The date is `YYYY/MM/DD` or the year alone: the data
+    knows no day, and a day is never invented, so the year alone. The venue goes in the tag of its
+    kind (journal or conference), a thesis names its institution, and a preprint claims no venue.
+    `citation_pdf_url` only when the paper has a PDF link, made absolute against the page's address
+    when it is known (a meta tag's content is not resolved like a link).
+    """
     tags = [("citation_title", pub.title)]
     tags += [("citation_author", name) for name in pub.authors]
-    date = f"{pub.year}/{pub.month:02d}" if pub.month else str(pub.year)
-    tags.append(("citation_publication_date", date))
+    tags.append(("citation_publication_date", str(pub.year)))
     venue = site.venue_of(pub)
     kind = site.type_of(pub)
     if venue and kind == "journal":
         tags.append(("citation_journal_title", venue.name))
-    elif venue:
+    elif venue and kind in ("conference", "workshop"):
         tags.append(("citation_conference_title", f"{venue.name} ({venue.id})"))
     if kind == "thesis" and pub.institution:
         tags.append(("citation_dissertation_institution", pub.institution))
     if pub.doi:
         tags.append(("citation_doi", pub.doi))
-    if pdf_url or pub.links.pdf:
-        tags.append(("citation_pdf_url", pdf_url or pub.links.pdf or ""))
+    if pub.links.pdf:
+        tags.append(("citation_pdf_url", urljoin(page_url, pub.links.pdf) if page_url else pub.links.pdf))
     return tags
 
 

@@ -29,7 +29,21 @@ def plain(markdown_text: str, limit: int = 200) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
     text = re.sub(r"[*_`#>]", "", text)
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    text = text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return _one_stop(text)
+
+
+def _one_stop(text: str) -> str:
+    """A typed "..." at the end becomes "…", a doubled full stop one."""
+    return re.sub(r"(?<!\.)\.\.$", ".", re.sub(r"\.{3,}$", "…", text.rstrip()))
+
+
+def sentence(text: str) -> str:
+    """`text` ending in exactly one full stop: parts from data may bring their own ("et al.",
+    "Inc.", a question mark), and a description never ends in "..".
+    """
+    text = _one_stop(text)
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
 def generated_pages(site: Site) -> list[PageSpec]:
@@ -37,21 +51,17 @@ def generated_pages(site: Site) -> list[PageSpec]:
     pages = []
     for person_id, person in site.data.people.items():
         if person.end is None:
-            text = f"{person.name}, {ROLE_OF_CURRENT[person.degree]} {advisor}."
+            text = f"{person.name}, {ROLE_OF_CURRENT[person.degree]} {advisor}"
         else:
-            text = f"{person.name}, {person.degree} {person.end} {advisor}" + (
-                f"; now {person.now}." if person.now else "."
-            )
-        pages.append(PageSpec(f"people/{person_id}.md", "person", person_id, person.name, text))
+            now = f"; now {person.now}" if person.now else ""
+            text = f"{person.name}, {person.degree} {person.end} {advisor}{now}"
+        pages.append(PageSpec(f"people/{person_id}.md", "person", person_id, person.name, sentence(text)))
     for pub in site.publications:
         venue = site.venue_of(pub)
         where = f"{venue.id} {pub.year}" if venue else str(pub.year)
         authors = ", ".join(pub.authors[:3]) + (" et al." if len(pub.authors) > 3 or pub.et_al else "")
-        pages.append(
-            PageSpec(
-                f"publications/{pub.id}.md", "publication", pub.id, pub.title, f"{pub.title} ({where}). {authors}."
-            )
-        )
+        text = sentence(f"{pub.title} ({where}). {authors}")
+        pages.append(PageSpec(f"publications/{pub.id}.md", "publication", pub.id, pub.title, text))
     for project in site.projects:
         pages.append(
             PageSpec(f"projects/{project.id}.md", "project", project.id, project.name, plain(project.description))

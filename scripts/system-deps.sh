@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System packages the test suite needs on Debian: Chromium (for Playwright and Lighthouse; the test
-# tools' own browser downloads do not work here), fonts, and Node.js with npm; then the npm tools.
+# tools' own browser downloads do not work here), fonts, Node.js with npm, and the TeX clients that
+# read publications.bib; then the npm tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,11 @@ as_root() {
 }
 
 missing=()
+# TeX, as small as Debian allows: pdflatex, bibtex, plain.bst and natbib (texlive-latex-base), etoolbox
+# (texlive-latex-recommended) and biblatex (texlive-bibtex-extra, its only package) for biber.
+{ command -v pdflatex && command -v bibtex; } >/dev/null || missing+=(texlive-latex-base)
+[ "$(kpsewhich biblatex.sty etoolbox.sty 2>/dev/null | wc -l)" = 2 ] || missing+=(texlive-latex-recommended texlive-bibtex-extra)
+command -v biber >/dev/null || missing+=(biber)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium fonts-dejavu-core)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)

@@ -73,7 +73,7 @@ def test_paper_page_has_scholar_tags_json_ld_and_bibtex(fixture_site):
     tags = [(m["name"], m["content"]) for m in page.select("meta[name^=citation_]")]
     assert ("citation_title", "Widgets: A Study of Imaginary Things") in tags
     assert [c for n, c in tags if n == "citation_author"] == ["Bo Tern", "Ada Quill", "Fay Outsider"]
-    assert ("citation_publication_date", "2023/05") in tags
+    assert ("citation_publication_date", "2023") in tags  # the year alone: the data knows no day
     assert ("citation_conference_title", "Conference on Foo (FOO)") in tags
     assert ("citation_pdf_url", "https://example.org/p1.pdf") in tags
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
