@@ -164,7 +164,7 @@ RULES: dict[str, tuple[str, Callable[[Any, Any], None], list[Any], list[Any]]] =
         "publications",
         put(("publications", 0, "doi")),
         ["10.1145/3600006.3613139", "10.48550/arXiv.2305.09781"],
-        ["doi:10.1145/1", "10.12/x", "https://doi.org/10.1145/1", "10.1145/a b"],
+        ["doi:10.1145/1", "10.12/x", "https://doi.org/10.1145/1", "10.1145/a b", "10.1145/a}b"],
     ),
     "venue id form": ("venues", put(("venues", 0, "id")), ["OSDI", "SC", "IEEE-TPDS", "A&B"], ["-X", "O S", ""]),
     "a paper needs a venue unless thesis or preprint": (

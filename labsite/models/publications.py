@@ -39,7 +39,8 @@ class Publication(Model):
     id: Slug
     title: Text
     abstract: Markdown | None = None
-    doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/[^\s]+$")] | None = None
+    doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/[^\s{}]+$")] | None = None
+    """The DOI alone, e.g. 10.1145/3600006.3613139 (no braces: BibTeX could not hold them)."""
     authors: list[Text] = Field(min_length=1)
     equal_contribution: int | None = Field(default=None, ge=2)
     """The first N authors contributed equally; they are marked with *."""
