@@ -5,8 +5,8 @@
   `data/site.yml`, and on bad data stops a build with every problem listed; a preview keeps running
   and shows the problems on every page instead, so a typo never ends `mkdocs serve`. Look-alike
   author names are warnings, which a strict build refuses before writing any page.
-- `on_files` adds one generated page per person, publication and project, `publications.bib` and
-  the Atom feeds.
+- `on_files` adds one generated page per person, publication and project, `publications.bib`,
+  the Atom feeds and, when the site's address is known, `robots.txt` naming the sitemap.
 - `on_page_markdown` (after the macros plugin) refuses to publish a page holding a macro error, and
   puts Scholar tags and JSON-LD into the page's metadata for the theme override to write.
 """
@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 # MkDocs puts only this folder on the path while loading a hook: make the project's core importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from labsite import bibtex, feeds, metadata
+from labsite import bibtex, feeds, metadata, robots
 from labsite.blocks import blocks_for
 from labsite.errors import DataErrors
 from labsite.models.common import is_site_address
@@ -74,6 +74,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = escape(settings.title)
     config.site_description = escape(settings.description)
     url = settings.url or os.environ.get("LABSITE_URL")
+    if not url:
+        # A sitemap needs absolute addresses: without one MkDocs writes an empty, invalid file.
+        config.theme.static_templates.discard("sitemap.xml")
+        log.info(
+            "No site address (set 'url:' in data/site.yml or LABSITE_URL): this build has no sitemap, "
+            "robots.txt, canonical, og:url or feed links in its pages; its feeds use relative links and local ids."
+        )
     repository = settings.repository or _github_repository()
     for name, value in (("LABSITE_URL", url), ("GITHUB_REPOSITORY", repository)):
         if value and not is_site_address(value):  # site.yml's values are checked; these come from the runner
@@ -101,6 +108,9 @@ def _github_repository() -> str | None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state["pages"] = {}
+    sitemap = files.get_file_from_path("sitemap.xml")
+    if not config.site_url and sitemap:
+        files.remove(sitemap)  # no longer rendered (see on_config), it would be copied as a raw template
     site = _state["site"]
     if site is None:
         return files
@@ -126,6 +136,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "publications.bib", content=bibtex.bibliography(site)))
     files.append(File.generated(config, "news.xml", content=feeds.news_feed(site, base_url)))
     files.append(File.generated(config, "publications.xml", content=feeds.publications_feed(site, base_url)))
+    if base_url:
+        files.append(File.generated(config, "robots.txt", content=robots.robots_txt(base_url)))
     return files
 
 

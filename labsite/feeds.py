@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from markupsafe import escape
 
 from . import markdown, render
 from .pages import plain
@@ -41,20 +45,45 @@ def _feed(site: Site, name: str, title: str, page: str, entries: list[Entry], ba
         author=site.profile.name,
         entries=entries,
         base_url=base_url,
+        language=site.settings.language,
     )
+
+
+def news_ids(site: Site, base_url: str = "") -> list[str]:
+    """One Atom id per news item, in file order, from the item's own date and text only: inserting,
+    deleting or moving other items leaves it alone (a position-based id made a reader show every
+    item as new after one insertion). Editing an item's text gives it a new id, so a corrected item
+    reaches readers again. Identical items on the same date are told apart by their count."""
+    seen: dict[tuple[str, str], int] = {}
+    ids = []
+    for item in reversed(site.news):  # oldest first: a duplicate added later gets the suffix
+        digest = hashlib.sha256(" ".join(item.text.split()).encode()).hexdigest()[:12]
+        seen[item.date, digest] = seen.get((item.date, digest), 0) + 1
+        key = digest if seen[item.date, digest] == 1 else f"{digest}-{seen[item.date, digest]}"
+        ids.append(_entry_id(base_url, item.date, f"news/{key}"))
+    return ids[::-1]
+
+
+def _entry_id(base_url: str, date: str, key: str) -> str:
+    """A `tag:` URI (RFC 4151) on the site's own host when its address is known: unique to this
+    site without a registry. A build without an address (a preview) still needs absolute ids."""
+    if not base_url:
+        return f"urn:labsite:{key.replace('/', ':')}"
+    address = urlsplit(base_url)
+    return f"tag:{address.hostname},{date}:{address.path}{key}"
 
 
 def news_feed(site: Site, base_url: str = "") -> str:
     entries = [
         Entry(
             title=plain(item.text, 120),
-            id=f"urn:labsite:news:{n}:{item.date}",
+            id=entry_id,
             updated=_timestamp(item.date),
             href="news/#" + item.date[:4],
             html=str(markdown.render(item.text)),
         )
-        for n, item in enumerate(reversed(site.news))
-    ][::-1]
+        for item, entry_id in zip(site.news, news_ids(site, base_url), strict=True)
+    ]
     return _feed(site, "news", "News", "news/", entries, base_url)
 
 
@@ -66,10 +95,10 @@ def publications_feed(site: Site, base_url: str = "") -> str:
         entries.append(
             Entry(
                 title=pub.title,
-                id=f"urn:labsite:publication:{pub.id}",
+                id=f"{base_url}publications/{pub.id}/" if base_url else f"urn:labsite:publication:{pub.id}",
                 updated=_timestamp(f"{pub.year}-{pub.month or 1:02d}"),
                 href=f"publications/{pub.id}/",
-                html=f"{', '.join(pub.authors)}. {where}.",
+                html=str(escape(f"{', '.join(pub.authors)}. {where}.")),
             )
         )
     return _feed(site, "publications", "Publications", "publications/", entries, base_url)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin
 
-from .models.publications import Publication
+from .models.publications import Publication, Venue
 from .views import Site
 
 
@@ -41,17 +41,23 @@ def citation_tags(site: Site, pub: Publication, page_url: str | None = None) -> 
 
 
 def scholarly_article(site: Site, pub: Publication, url: str | None) -> dict[str, Any]:
+    """A paper as schema.org data. Every type and property here is checked against the schema.org
+    vocabulary by the tests: `isPartOf` takes a CreativeWork (never an Event), a thesis is a
+    `Thesis` whose institution is its `sourceOrganization`."""
     venue = site.venue_of(pub)
+    kind = site.type_of(pub)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
+        "@type": "Thesis" if kind == "thesis" else "ScholarlyArticle",
         "headline": pub.title,
         "name": pub.title,
         "author": [{"@type": "Person", "name": name} for name in pub.authors],
         "datePublished": f"{pub.year}-{pub.month:02d}" if pub.month else str(pub.year),
     }
     if venue:
-        data["isPartOf"] = {"@type": "PublicationIssue" if venue.type == "journal" else "Event", "name": venue.name}
+        data["isPartOf"] = venue_work(venue)
+    if kind == "thesis" and pub.institution:
+        data["sourceOrganization"] = {"@type": "CollegeOrUniversity", "name": pub.institution}
     if pub.abstract:
         data["abstract"] = pub.abstract
     if pub.doi:
@@ -59,6 +65,17 @@ def scholarly_article(site: Site, pub: Publication, url: str | None) -> dict[str
     if url:
         data["url"] = url
     return data
+
+
+def venue_work(venue: Venue) -> dict[str, str]:
+    """What a paper is part of: a journal is a `Periodical`; a conference's or workshop's
+    proceedings are a `CreativeWork` named for the venue (schema.org has no Proceedings type, and
+    an `Event` is not allowed in `isPartOf`)."""
+    return {
+        "@type": "Periodical" if venue.type == "journal" else "CreativeWork",
+        "name": venue.name,
+        "alternateName": venue.id,
+    }
 
 
 def person(site: Site, url: str | None) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages the test suite needs on Debian: Chromium (for Playwright and Lighthouse; the test
-# tools' own browser downloads do not work here), fonts, Node.js with npm, and the TeX clients that
-# read publications.bib; then the npm tools.
+# tools' own browser downloads do not work here), fonts, Node.js with npm, the TeX clients that
+# read publications.bib, and jing (RELAX NG validator for the Atom feeds; it pulls in a Java runtime);
+# then the npm tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,7 @@ command -v biber >/dev/null || missing+=(biber)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium fonts-dejavu-core)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+command -v jing >/dev/null || missing+=(jing)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "system-deps: installing ${missing[*]}"
   as_root apt-get update -qq

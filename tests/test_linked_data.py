@@ -115,7 +115,7 @@ def test_sitemap_lists_every_generated_page(real_site):
         assert f"publications/{pub.id}/" in sitemap
 
 
-def test_feeds_parse_and_are_linked_from_every_page(fixture_site):
+def test_feeds_parse_and_are_linked_from_every_page(fixture_site, real_site):
     site = load_site(FIXTURE_DATA.parent)
     news = feedparser.parse((fixture_site.site / "news.xml").read_text())
     assert not news.bozo, news.bozo_exception
@@ -123,7 +123,7 @@ def test_feeds_parse_and_are_linked_from_every_page(fixture_site):
     pubs = feedparser.parse((fixture_site.site / "publications.xml").read_text())
     assert not pubs.bozo
     assert [e.title for e in pubs.entries] == [p.title for p in site.publications]
-    head = fixture_site.page("teaching/")
+    head = real_site.page("teaching/")  # only a build that knows its address links its feeds
     assert {link["href"] for link in head.select('link[type="application/atom+xml"]')} == {
         "../news.xml",
         "../publications.xml",
