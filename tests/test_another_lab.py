@@ -48,8 +48,6 @@ def headings_without_content(build_: Build, url: str) -> list[str]:
     headings = article.find_all(["h1", "h2", "h3", "h4"])
     for heading in headings:
         after = heading.find_next_sibling()
-        if heading.name == "h1" and "lab-profile-name" in heading.get("class", []):
-            continue
         if after is None or (after.name in ("h1", "h2", "h3", "h4") and after.name <= heading.name):
             bare.append(heading.get_text(strip=True))
     return bare

@@ -22,7 +22,12 @@ from labsite.site import load_site
 
 pytestmark = pytest.mark.slow
 
-REAL_SITE_MODULES = ["tests/test_real_site.py", "tests/test_bibtex.py", "tests/test_schemas.py"]
+REAL_SITE_MODULES = [
+    "tests/test_real_site.py",
+    "tests/test_bibtex.py",
+    "tests/test_schemas.py",
+    "tests/test_fixture_lab.py",
+]
 """Every module that reads the real data/ or the real build (they all go through sitebuild.REAL_ROOT)."""
 
 TODAY = dt.date.today()
