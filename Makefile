@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-fast lint bench screenshots lock clean
+.PHONY: serve build check test test-fast seed-check lint bench screenshots lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ test: $(VENV)/.stamp-dev  ## every test: unit, build, browser, Lighthouse
 
 test-fast: $(VENV)/.stamp-dev  ## the suite without the browser and Lighthouse
 	$(BIN)/python -m pytest -m "not browser and not lighthouse and not slow"
+
+seed-check: $(VENV)/.stamp-dev  ## one-time check: data/ holds every fact of tests/seed/homepage.txt (not in CI)
+	$(BIN)/python -m pytest tests/seed/seed_facts.py
 
 lint: $(VENV)/.stamp-dev
 	$(BIN)/ruff check .

@@ -1,12 +1,15 @@
 """MkDocs hook: the adapter that feeds the build from `data/` (no parsing, checking or markup here).
 
 - `on_startup` remembers whether this is `mkdocs serve` (a preview) or a build that may be published.
-- `on_config` loads the site model once (it is cached for the macros module), names the site from
-  `data/site.yml`, and on bad data stops a build with every problem listed; a preview keeps running
-  and shows the problems on every page instead, so a typo never ends `mkdocs serve`. Look-alike
-  author names are warnings, which a strict build refuses before writing any page.
-- `on_files` adds one generated page per person, publication and project, `publications.bib`,
-  the Atom feeds and, when the site's address is known, `robots.txt` naming the sitemap.
+- `on_config` loads the site model once (it is cached for the macros module), names the site and
+  sets its language from `data/site.yml`, and on bad data stops a build with every problem listed;
+  a preview keeps running and shows the problems on every page instead, so a typo never ends
+  `mkdocs serve`. Look-alike author names are warnings, which a strict build refuses before writing
+  any page.
+- `on_files` leaves out a page whose data is empty (front matter `shows: [news]`) together with its
+  navigation tab, and adds one generated page per person, publication and project,
+  `publications.bib`, the Atom feeds and, when the site's address is known, `robots.txt` naming the
+  sitemap.
 - `on_page_markdown` (after the macros plugin) refuses to publish a page holding a macro error, and
   puts Scholar tags and JSON-LD into the page's metadata for the theme override to write.
 """
@@ -27,6 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 # MkDocs puts only this folder on the path while loading a hook: make the project's core importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,6 +41,7 @@ from labsite.errors import DataErrors
 from labsite.models.common import is_site_address
 from labsite.pages import generated_pages
 from labsite.site import load_site
+from labsite.views import Site
 
 log = logging.getLogger("mkdocs.hooks.lab")
 _state: dict[str, Any] = {"command": "build", "errors": None, "site": None, "pages": {}}
@@ -73,6 +78,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # in the logo's tooltip; `|e` leaves Markup alone, so `&` shows as `&` everywhere, never `&amp;`.
     config.site_name = escape(settings.title)
     config.site_description = escape(settings.description)
+    _set_language(config, settings.language)
     url = settings.url or os.environ.get("LABSITE_URL")
     if not url:
         # A sitemap needs absolute addresses: without one MkDocs writes an empty, invalid file.
@@ -98,6 +104,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _set_language(config: MkDocsConfig, language: str) -> None:
+    """Material reads the page language (`<html lang>`), its translated interface strings and the
+    text direction (`dir="rtl"` for Arabic, Hebrew, Persian...) from `theme.language`."""
+    if not any((Path(d) / "partials" / "languages" / f"{language}.html").is_file() for d in config.theme.dirs):
+        raise PluginError(
+            "data/site.yml: field 'language': expected a language the theme translates, e.g. en, de, fr, zh, ar"
+            f" — got {language!r} (hint: the list is material/templates/partials/languages/ in Material for MkDocs)"
+        )
+    config.theme["language"] = language
+
+
 def _github_repository() -> str | None:
     """In GitHub Actions the repository's address is known: use it for 'edit' links."""
     if os.environ.get("GITHUB_REPOSITORY"):
@@ -114,6 +131,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = _state["site"]
     if site is None:
         return files
+    _leave_out_empty_pages(files, config, site)
     blocks = blocks_for(site, (project_root(config) / "overrides" / "labsite",))
     for spec in generated_pages(site):
         # The body is rendered here, once, and the macros plugin is told to leave it alone: text
@@ -139,6 +157,41 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if base_url:
         files.append(File.generated(config, "robots.txt", content=robots.robots_txt(base_url)))
     return files
+
+
+def _leave_out_empty_pages(files: Files, config: MkDocsConfig, site: Site) -> None:
+    """A page whose front matter names the sections it shows (`shows: [awards, education]`) is not
+    built when all of them are empty, and its navigation entry goes too: no empty tab, no bare
+    heading. Pages guard their links to such a page with `{% if has(...) %}`; a link left unguarded
+    fails the strict build, as any dead link does."""
+    hidden = set()
+    for file in list(files.documentation_pages()):
+        shows = get_data(file.content_string)[1].get("shows")
+        if not shows:
+            continue
+        try:
+            empty = not site.has(*([shows] if isinstance(shows, str) else shows))
+        except KeyError as unknown:
+            raise PluginError(f"docs/{file.src_uri}: front matter 'shows': {unknown.args[0]}") from None
+        if empty:
+            files.remove(file)
+            hidden.add(file.src_uri)
+    if hidden and config.nav:
+        config.nav = _nav_without(config.nav, hidden)
+
+
+def _nav_without(nav: list, hidden: set[str]) -> list:
+    """The `nav:` list without entries for the hidden pages (and without sections left empty)."""
+    kept = []
+    for entry in nav:
+        target = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(target, list):
+            target = _nav_without(target, hidden)
+            if target:
+                kept.append({next(iter(entry)): target})
+        elif target not in hidden:
+            kept.append(entry)
+    return kept
 
 
 def _head(page: Page, config: MkDocsConfig) -> dict | None:

@@ -37,6 +37,7 @@ class Blocks:
         "publication_count",
         "publication_chart",
         "publication_filter",
+        "has",
     )
 
     def __init__(self, site: Site, template_dirs: list[Path] | None = None):
@@ -46,6 +47,10 @@ class Blocks:
 
     def _render(self, template: str, base: str, **context: object) -> str:
         return render.render(self.env, template, site=self.site, base=base, **context).strip() + "\n"
+
+    def has(self, *sections: str, base: str = "") -> bool:
+        """For `{% if has("news") %}` around a heading and its list in a page (see `Site.has`)."""
+        return self.site.has(*sections)
 
     # --- home ---------------------------------------------------------------------------------
     def profile_card(self, base: str = "") -> str:

@@ -7,7 +7,7 @@ from its papers (plus any it names).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
@@ -176,11 +176,39 @@ class Site:
     def awards(self) -> list[Award]:
         return sorted(self.data.awards, key=lambda a: a.year, reverse=True)
 
+    # --- which sections have anything to show ------------------------------------------------
+    def has(self, *sections: str) -> bool:
+        """Whether any of the named sections holds something: pages hide a heading (and the hook a
+        whole page with its tab) when its data is empty, so another lab's site has no bare headings.
+        An unknown name is a `KeyError` naming the known ones, so a typo in a page fails the build."""
+        unknown = [s for s in sections if s not in SECTIONS]
+        if unknown or not sections:
+            raise KeyError(f"unknown section {', '.join(map(repr, unknown))}; known: {', '.join(SECTIONS)}")
+        return any(SECTIONS[s](self) for s in sections)
+
     # --- checks that only warn ----------------------------------------------------------------
     @property
     def warnings(self) -> list[DataWarning]:
         """Look-alike author spellings, each at its line (found while loading: see `lookalikes`)."""
         return self.data.warnings
+
+
+SECTIONS: dict[str, Callable[[Site], object]] = {
+    "news": lambda s: s.data.news,
+    "publications": lambda s: s.data.publications,
+    "selected_publications": lambda s: s.profile.selected_publications,
+    "projects": lambda s: s.data.projects,
+    "selected_projects": lambda s: s.profile.selected_projects,
+    "teaching": lambda s: s.data.courses,
+    "members": lambda s: s.current_members,
+    "alumni": lambda s: s.alumni,
+    "awards": lambda s: s.data.awards,
+    "education": lambda s: s.profile.education,
+    "experience": lambda s: s.profile.experience,
+    "interests": lambda s: s.profile.interests,
+    "prospective": lambda s: s.profile.prospective,
+}
+"""The sections a page may show, by the name pages use (`has("news")`, front matter `shows:`)."""
 
 
 def _term_key(term: object) -> tuple[int, int]:

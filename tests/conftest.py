@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import pytest
-from sitebuild import FIXTURE_DATA, Build, build, copy_project
+from sitebuild import FIXTURE_DATA, REAL_ROOT, Build, build, copy_project
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The group's real site, built once per test run with a strict build, as the deploy does
-    (which passes the Pages address in LABSITE_URL)."""
-    result = build(copy_project(tmp_path_factory.mktemp("real")), extra_env={"LABSITE_URL": "https://lab.example.org/"})
+    """The group's real site (or the edited copy named by LABSITE_TEST_ROOT), built once per test
+    run with a strict build, as the deploy does (which passes the Pages address in LABSITE_URL)."""
+    result = build(
+        copy_project(tmp_path_factory.mktemp("real"), root=REAL_ROOT),
+        extra_env={"LABSITE_URL": "https://lab.example.org/"},
+    )
     assert result.returncode == 0, result.log
     return result
 

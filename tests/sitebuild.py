@@ -12,6 +12,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+REAL_ROOT = Path(os.environ.get("LABSITE_TEST_ROOT") or ROOT).resolve()
+"""The project whose data the real-site tests check: this one, or an edited copy of it named by
+LABSITE_TEST_ROOT (how `test_real_site_edits.py` proves the tests hold for data they never saw)."""
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixture_lab" / "data"
 PROJECT_PARTS = ("mkdocs.yml", "macros.py", "hooks", "labsite", "docs", "overrides")
 
@@ -33,17 +36,17 @@ class Build:
         return self.page(url_path).select_one("article.md-content__inner")
 
 
-def copy_project(dest: Path, data: Path | None = None) -> Path:
-    """A copy of the project at `dest`, with `data` (a folder) instead of the real data/."""
+def copy_project(dest: Path, data: Path | None = None, root: Path = ROOT) -> Path:
+    """A copy of the project `root` at `dest`, with `data` (a folder) instead of its data/."""
     dest.mkdir(parents=True, exist_ok=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for part in PROJECT_PARTS:
-        src = ROOT / part
+        src = root / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=ignore)
         elif src.exists():
             shutil.copy2(src, dest / part)
-    shutil.copytree(data or ROOT / "data", dest / "data", ignore=ignore)
+    shutil.copytree(data or root / "data", dest / "data", ignore=ignore)
     return dest
 
 

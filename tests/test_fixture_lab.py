@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitebuild import FIXTURE_DATA, ROOT
+from sitebuild import FIXTURE_DATA, REAL_ROOT
 
 from labsite.site import load_site
 
@@ -20,7 +20,7 @@ def test_fixture_lab_builds_every_page_from_its_own_data(fixture_site):
 
 
 def test_fixture_lab_site_contains_no_name_from_the_real_group(fixture_site):
-    real = load_site(ROOT)
+    real = load_site(REAL_ROOT)
     names = {real.profile.name, real.profile.university, *(p.name for p in real.data.people.values())}
     for html in fixture_site.site.rglob("*.html"):
         text = html.read_text()

@@ -32,7 +32,7 @@ def add_member(project: Path, file_id: str, name: str) -> None:
     [
         ("Gabriele Oliaro", "Gabriele Olairo"),  # two letters swapped
         ("Søren Ødegård", "Soren Odegard"),  # ø written o
-        ("Đặng Văn Long", "Dang Van Long"),  # đ written d
+        ("Đỗ Đức Anh", "Do Duc Anh"),  # đ written d
         ("Łukasz Wróbel", "Lukasz Wrobel"),  # ł written l
         ("Soren Odegard", "Søren Ødegård"),  # and the other way round
     ],

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from sitebuild import build, check
+from sitebuild import FIXTURE_DATA, build, check
 
 from labsite import scaffold
 from labsite.cli import main
@@ -84,11 +84,9 @@ def test_without_a_terminal_a_missing_option_is_a_usage_error(fixture_project):
     assert done.returncode == 2
     assert "missing --name (no terminal to ask on)" in done.stderr
     assert "Usage:" in done.stderr
-    assert sorted(p.name for p in (fixture_project / "data/people").iterdir()) == [
-        "bo-tern.yml",
-        "dee-lux.yml",
-        "eve-nox.yml",
-    ]
+    assert sorted(p.name for p in (fixture_project / "data/people").iterdir()) == sorted(
+        p.name for p in (FIXTURE_DATA / "people").iterdir()
+    )
 
 
 def test_at_a_terminal_missing_answers_are_asked_for(fixture_project, monkeypatch):
@@ -111,7 +109,7 @@ def test_a_value_the_check_refuses_leaves_no_file_behind(fixture_project):
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Søren Ødegård", "soren-odegard"), ("Đặng Văn Long", "dang-van-long"), ("张三", "zhang-san")],
+    [("Søren Ødegård", "soren-odegard"), ("Đỗ Đức Anh", "do-duc-anh"), ("张三", "zhang-san")],
 )
 def test_a_name_beyond_ascii_gets_a_transliterated_id_and_is_told_about_id(fixture_project, name, expected):
     done = new_member(fixture_project, "--name", name, "--degree", "MS")

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from sitebuild import FIXTURE_DATA, ROOT
+from sitebuild import FIXTURE_DATA, REAL_ROOT, ROOT
 
 from labsite import yamlfile
 from labsite.errors import DataErrors
@@ -79,7 +79,7 @@ def test_the_schemas_command_writes_sorted_indented_files(tmp_path):
     assert text.endswith("}\n") and text.startswith('{\n  "$defs"')
 
 
-@pytest.mark.parametrize("folder", [ROOT / "data", FIXTURE_DATA], ids=["real", "fixture"])
+@pytest.mark.parametrize("folder", [REAL_ROOT / "data", FIXTURE_DATA], ids=["real", "fixture"])
 def test_every_data_file_validates_against_its_json_schema(folder):
     files = data_files(folder)
     assert len(files) > len(FILES)
@@ -88,7 +88,7 @@ def test_every_data_file_validates_against_its_json_schema(folder):
         assert not errors, f"{path}: {[e.message for e in errors]}"
 
 
-@pytest.mark.parametrize("folder", [ROOT / "data", FIXTURE_DATA], ids=["real", "fixture"])
+@pytest.mark.parametrize("folder", [REAL_ROOT / "data", FIXTURE_DATA], ids=["real", "fixture"])
 def test_every_data_file_names_its_schema_on_its_first_line(folder):
     for path, kind in data_files(folder):
         depth = "../../" if kind == "person" else "../"
