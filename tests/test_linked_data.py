@@ -64,8 +64,8 @@ def test_alumni_are_linked_and_listed_with_their_papers(fixture_site):
 
 def test_project_page_derives_people_and_papers(fixture_site):
     page = fixture_site.content("projects/alpha/")
-    assert [li["id"] for li in page.select("li.lab-person")] == ["bo-tern"]
-    assert sorted(li["id"] for li in page.select("li.lab-pub")) == ["fixture-four", "fixture-one"]
+    assert [li["id"] for li in page.select("li.lab-person")] == ["person-bo-tern"]
+    assert sorted(li["id"] for li in page.select("li.lab-pub")) == ["pub-fixture-four", "pub-fixture-one"]
 
 
 def test_paper_page_has_scholar_tags_json_ld_and_bibtex(fixture_site):
