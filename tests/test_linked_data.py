@@ -45,7 +45,7 @@ def test_each_member_page_lists_exactly_the_seed_papers_they_wrote(real_site):
 
 
 def test_an_alias_links_the_author_to_the_member(fixture_site):
-    link = fixture_site.content("publications/").select_one("li#fixture-two a.lab-member")
+    link = fixture_site.content("publications/").select_one("li#pub-fixture-two a.lab-member")
     assert link.get_text() == "Delia Lux"
     assert link["href"] == "../people/dee-lux/"
     listed = [a.get_text() for a in fixture_site.content("people/dee-lux/").select("a.lab-pub-title")]
@@ -54,7 +54,7 @@ def test_an_alias_links_the_author_to_the_member(fixture_site):
 
 def test_alumni_are_linked_and_listed_with_their_papers(fixture_site):
     assert (
-        fixture_site.content("publications/").select_one("li#fixture-three a.lab-member")["href"]
+        fixture_site.content("publications/").select_one("li#pub-fixture-three a.lab-member")["href"]
         == "../people/eve-nox/"
     )
     page = fixture_site.content("people/eve-nox/")

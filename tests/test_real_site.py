@@ -98,7 +98,7 @@ def test_equal_contribution_is_marked_with_a_legend(real_site, site):
     content = real_site.content("publications/")
     assert "Equal contribution" in content.select_one(".lab-legend").get_text()
     specinfer = next(p for p in site.publications if p.equal_contribution == 4)
-    stars = content.select(f"li#{specinfer.id} sup.lab-equal")
+    stars = content.select(f"li#pub-{specinfer.id} sup.lab-equal")
     assert len(stars) == 4
 
 
@@ -106,7 +106,7 @@ def test_the_professor_is_emphasised_in_every_author_list(real_site, site):
     content = real_site.content("publications/")
     for pub in site.publications:
         if site.profile.name in pub.authors:
-            emphasised = content.select_one(f"li#{pub.id} strong.lab-pi")
+            emphasised = content.select_one(f"li#pub-{pub.id} strong.lab-pi")
             assert emphasised is not None and emphasised.get_text() == site.profile.name, pub.id
 
 
