@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from browser import CHROMIUM, CHROMIUM_ARGS, MAIN_PAGES, serving
 from playwright.sync_api import Page, expect, sync_playwright
 from sitebuild import ROOT
@@ -208,6 +209,7 @@ def test_at_phone_width_the_filter_opens_from_the_keyboard_fits_and_filters(brow
     assert shown == page.locator(f"li.lab-pub[data-year='{year}']").count() < total
     assert page.locator("[data-count]").inner_text() == str(shown)
     assert f"year={year}" in page.url
+    expect(page.locator("#lab-filter .lab-filter-toggle")).to_have_text("Filter (1)")
     page.locator("#lab-filter select[name=year]").focus()
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.classList.contains('lab-filter-toggle')")
@@ -223,6 +225,16 @@ def test_at_desktop_width_the_filter_fields_are_open_without_a_toggle(browser, b
     for name in ("year", "type", "awarded", "q"):
         expect(page.locator(f"#lab-filter [name={name}]")).to_be_visible()
     assert page.evaluate(OVERFLOWING) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_at_phone_width_axe_finds_no_violation_in_the_folded_or_opened_filter(browser, base_url, scheme):
+    page, _ = offline_page(browser, base_url, color_scheme=scheme, **PHONE)
+    page.goto(base_url + "publications/", wait_until="networkidle")
+    folded = Axe().run(page).response["violations"]
+    page.locator("#lab-filter .lab-filter-toggle").click()
+    opened = Axe().run(page).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in folded + opened] == []
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
