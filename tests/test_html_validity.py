@@ -95,7 +95,8 @@ def test_nu_validator_finds_no_error_of_ours_on_any_page(request, which):
 def test_nu_validator_reports_an_invalid_construct_in_our_templates(fixture_project):
     """The same mistake Material makes is ours when it is on our element: the allow-list is not a blanket."""
     partial = fixture_project / "labsite/templates/partials/publication.html"
-    partial.write_text(partial.read_text().replace('<a class="lab-pub-title"', '<a class="lab-pub-title" for="x"', 1))
+    label = '<label class="lab-pub-label" for="__toc">Paper</label><a class="lab-pub-title"'
+    partial.write_text(partial.read_text().replace('<a class="lab-pub-title"', label, 1))
     chart = fixture_project / "labsite/templates/partials/year-chart.html"
     chart.write_text(
         chart.read_text().replace('<figure class="lab-chart">', '<figure class="lab-chart" id="lab-filter">')
@@ -103,7 +104,11 @@ def test_nu_validator_reports_an_invalid_construct_in_our_templates(fixture_proj
     built = build(fixture_project)
     assert built.returncode == 0, built.log
     found = ours(nu_messages(built.site), built.site)
-    assert any("Attribute “for” not allowed on element “a”" in line and "lab-pub-title" in line for line in found)
+    assert any(
+        "The value of the “for” attribute of the “label” element must be the ID" in line
+        and line.endswith('— <label class="lab-pub-label" for="__toc">')
+        for line in found
+    ), found
     assert any(line.startswith("/publications/index.html") and "Duplicate ID “lab-filter”" in line for line in found)
 
 
