@@ -45,7 +45,8 @@ def main(site: Path, out: Path, extra: list[str]) -> None:
                 for path in PAGES + extra:
                     page.goto(base + path, wait_until="networkidle")
                     name = (path.strip("/").replace("/", "-") or "home") + f"-{label}-{scheme}.png"
-                    page.screenshot(path=str(out / name), full_page=True)
+                    # Finish Material's entrance transitions (the tabs fade in) so no shot catches them halfway.
+                    page.screenshot(path=str(out / name), full_page=True, animations="disabled")
                 context.close()
         browser.close()
     print(f"wrote {len(list(out.glob('*.png')))} screenshots to {out}/")

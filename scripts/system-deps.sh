@@ -23,6 +23,7 @@ command -v biber >/dev/null || missing+=(biber)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 command -v jing >/dev/null || missing+=(jing)
+command -v java >/dev/null || missing+=(default-jre-headless)  # Java runs the Nu HTML validator (npm vnu-jar)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "system-deps: installing ${missing[*]}"
   as_root apt-get update -qq

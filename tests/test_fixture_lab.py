@@ -40,10 +40,10 @@ def test_links_show_only_when_present(fixture_site):
     site = load_site(FIXTURE_DATA.parent)
     content = fixture_site.content("publications/")
     for pub in site.data.publications:
-        labels = [a.get_text() for a in content.select(f"li#{pub.id} a.lab-link")]
+        labels = [a.get_text() for a in content.select(f"li#pub-{pub.id} a.lab-link")]
         present = [k for k, v in pub.links.model_dump().items() if v]
         assert len(labels) == len(present) + (1 if pub.doi else 0) + 1  # + BibTeX
-        for a in content.select(f"li#{pub.id} a.lab-link"):
+        for a in content.select(f"li#pub-{pub.id} a.lab-link"):
             assert a["href"], a
 
 
@@ -54,6 +54,6 @@ def test_person_page_has_edit_link_to_their_file(fixture_site):
 
 
 def test_missing_photo_gives_an_initials_avatar_not_a_broken_image(fixture_site):
-    card = fixture_site.content("group/").select_one("li#bo-tern")
+    card = fixture_site.content("group/").select_one("li#person-bo-tern")
     assert card.select_one("img") is None
     assert card.select_one("svg.lab-avatar text").get_text() == "BT"

@@ -15,7 +15,7 @@ from labsite.site import load_site
 
 
 def test_an_alias_links_the_author_to_the_member(fixture_site):
-    link = fixture_site.content("publications/").select_one("li#fixture-two a.lab-member")
+    link = fixture_site.content("publications/").select_one("li#pub-fixture-two a.lab-member")
     assert link.get_text() == "Delia Lux"
     assert link["href"] == "../people/dee-lux/"
     listed = [a.get_text() for a in fixture_site.content("people/dee-lux/").select("a.lab-pub-title")]
@@ -24,7 +24,7 @@ def test_an_alias_links_the_author_to_the_member(fixture_site):
 
 def test_alumni_are_linked_and_listed_with_their_papers(fixture_site):
     assert (
-        fixture_site.content("publications/").select_one("li#fixture-three a.lab-member")["href"]
+        fixture_site.content("publications/").select_one("li#pub-fixture-three a.lab-member")["href"]
         == "../people/eve-nox/"
     )
     page = fixture_site.content("people/eve-nox/")
@@ -34,8 +34,8 @@ def test_alumni_are_linked_and_listed_with_their_papers(fixture_site):
 
 def test_project_page_derives_people_and_papers(fixture_site):
     page = fixture_site.content("projects/alpha/")
-    assert [li["id"] for li in page.select("li.lab-person")] == ["bo-tern"]
-    assert sorted(li["id"] for li in page.select("li.lab-pub")) == ["fixture-four", "fixture-one"]
+    assert [li["id"] for li in page.select("li.lab-person")] == ["person-bo-tern"]
+    assert sorted(li["id"] for li in page.select("li.lab-pub")) == ["pub-fixture-four", "pub-fixture-one"]
 
 
 def test_paper_page_has_scholar_tags_json_ld_and_bibtex(fixture_site):

@@ -47,13 +47,13 @@ def test_every_author_name_is_isolated_for_bidirectional_text(fixture_site, site
     for url in ("publications/", *(f"publications/{p.id}/" for p in site.data.publications)):
         for authors in fixture_site.content(url).select(".lab-authors"):
             li = authors.find_parent("li", class_="lab-pub")
-            pub = site.publication(li["id"] if li else url.split("/")[1])
+            pub = site.publication(li["id"].removeprefix("pub-") if li else url.split("/")[1])
             assert [b.get_text() for b in authors.select("bdi")] == pub.authors, (url, pub.id)
 
 
 def test_a_paper_with_forty_authors_lists_all_of_them_everywhere(fixture_site, site):
     pub = site.publication(LARGE)
-    listed = fixture_site.content("publications/").select(f"li#{LARGE} .lab-authors bdi")
+    listed = fixture_site.content("publications/").select(f"li#pub-{LARGE} .lab-authors bdi")
     assert [b.get_text() for b in listed] == pub.authors
     page = fixture_site.page(f"publications/{LARGE}/")
     assert [b.get_text() for b in page.select("article .lab-authors bdi")] == pub.authors
@@ -66,7 +66,9 @@ def test_a_paper_with_forty_authors_lists_all_of_them_everywhere(fixture_site, s
 
 
 def test_members_deep_in_a_long_author_list_are_linked_and_list_the_paper(fixture_site):
-    links = {a.get_text(): a["href"] for a in fixture_site.content("publications/").select(f"li#{LARGE} a.lab-member")}
+    links = {
+        a.get_text(): a["href"] for a in fixture_site.content("publications/").select(f"li#pub-{LARGE} a.lab-member")
+    }
     assert links == {
         "Đặng Văn Long": "../people/dang-van-long/",
         "王小明": "../people/wang-xiaoming/",
@@ -74,12 +76,12 @@ def test_members_deep_in_a_long_author_list_are_linked_and_list_the_paper(fixtur
         "Bo Tern": "../people/bo-tern/",
     }
     for person in ("dang-van-long", "wang-xiaoming", "zephyrine", "bo-tern"):
-        assert LARGE in [li["id"] for li in fixture_site.content(f"people/{person}/").select("li.lab-pub")]
+        assert f"pub-{LARGE}" in [li["id"] for li in fixture_site.content(f"people/{person}/").select("li.lab-pub")]
 
 
 def test_names_in_other_scripts_get_pages_cards_and_initials(fixture_site):
     group = fixture_site.content("group/")
-    cards = {li["id"]: li for li in group.select("li.lab-person")}
+    cards = {li["id"].removeprefix("person-"): li for li in group.select("li.lab-person")}
     assert cards["dang-van-long"].select_one(".lab-person-name").get_text() == "Đặng Văn Long"
     assert cards["wang-xiaoming"].select_one("svg.lab-avatar text").get_text() == "王"
     assert cards["layla-hassan"].select_one("svg.lab-avatar text").get_text() == "لح"
@@ -94,7 +96,7 @@ def test_names_in_other_scripts_get_pages_cards_and_initials(fixture_site):
 
 
 def test_a_chinese_members_alias_links_to_their_page(fixture_site):
-    link = fixture_site.content("publications/").select_one(f"li#{BOTH_WAYS} a[href='../people/wang-xiaoming/']")
+    link = fixture_site.content("publications/").select_one(f"li#pub-{BOTH_WAYS} a[href='../people/wang-xiaoming/']")
     assert link.get_text() == "Xiaoming Wang"
 
 
@@ -109,7 +111,7 @@ def test_a_mononym_works_on_the_person_page_the_author_list_and_in_bibtex(fixtur
     assert page.select_one("article h1").get_text(strip=True).rstrip("¶") == "Zephyrine"
     assert page.select_one("article svg.lab-avatar text").get_text() == "Z"
     assert "Alumni · BS, 2021–2024" in page.select_one(".lab-person-role").get_text()
-    assert sorted(li["id"] for li in page.select("article li.lab-pub")) == sorted([LARGE, BOTH_WAYS])
+    assert sorted(li["id"] for li in page.select("article li.lab-pub")) == sorted([f"pub-{LARGE}", f"pub-{BOTH_WAYS}"])
     entry = bib_entries(fixture_site, [SplitNameParts()])[site.publication(BOTH_WAYS).title]
     (mononym,) = [n for n in entry["author"] if n.last == ["Zephyrine"]]
     assert mononym.first == [] and mononym.von == [] and mononym.jr == []

@@ -64,7 +64,7 @@ def test_large_photo_is_refused_then_shrunk_by_the_photo_command(fixture_project
 
     result = build(fixture_project)
     assert result.returncode == 0, result.log
-    img = result.content("group/").select_one("li#eve-nox img.lab-avatar")
+    img = result.content("group/").select_one("li#person-eve-nox img.lab-avatar")
     assert img is not None and img["alt"] == "Photo of Eve Nox"
     assert img["src"] == "../images/people/eve-nox.jpg"
     assert (result.site / "group" / img["src"]).resolve().is_file()

@@ -25,6 +25,11 @@ def site():
     return load_site(REAL_ROOT)
 
 
+def item_id(li) -> str:
+    """The data id of a listed item: its element id without the kind prefix ('pub-', 'person-', ...)."""
+    return li["id"].split("-", 1)[1]
+
+
 def text_of(soup) -> str:
     return " ".join(soup.get_text().split())
 
@@ -56,14 +61,14 @@ def spellings(data) -> dict[str, str]:
 # --- publications -------------------------------------------------------------------------------
 def test_publications_page_lists_every_paper_in_data_newest_first(real_site, site):
     items = real_site.content("publications/").select("li.lab-pub")
-    assert sorted(li["id"] for li in items) == sorted(p.id for p in site.data.publications)
+    assert sorted(item_id(li) for li in items) == sorted(p.id for p in site.data.publications)
     by_id = {p.id: p for p in site.data.publications}
-    dates = [(by_id[li["id"]].year, by_id[li["id"]].month or 0) for li in items]
+    dates = [(by_id[item_id(li)].year, by_id[item_id(li)].month or 0) for li in items]
     assert dates == sorted(dates, reverse=True)
     file_order = {p.id: n for n, p in enumerate(site.data.publications)}
     for n in range(len(items) - 1):
         if dates[n] == dates[n + 1]:
-            assert file_order[items[n]["id"]] < file_order[items[n + 1]["id"]], "same month: file order"
+            assert file_order[item_id(items[n])] < file_order[item_id(items[n + 1])], "same month: file order"
 
 
 def test_publications_are_grouped_under_year_headings(real_site, site):
@@ -77,7 +82,7 @@ def test_publications_are_grouped_under_year_headings(real_site, site):
 def test_each_paper_shows_its_title_authors_venue_date_and_badges(real_site, site):
     content = real_site.content("publications/")
     for pub in site.data.publications:
-        li = content.select_one(f"li#{pub.id}")
+        li = content.select_one(f"li#pub-{pub.id}")
         assert li.select_one("a.lab-pub-title").get_text() == pub.title
         assert in_order(text_of(li.select_one(".lab-authors")), pub.authors), pub.id
         venue_line = text_of(li.select_one(".lab-venue"))
@@ -97,7 +102,7 @@ def test_each_paper_shows_its_title_authors_venue_date_and_badges(real_site, sit
 def test_equal_contribution_is_marked_on_exactly_the_first_authors(real_site, site):
     content = real_site.content("publications/")
     for pub in site.data.publications:
-        assert len(content.select(f"li#{pub.id} sup.lab-equal")) == (pub.equal_contribution or 0), pub.id
+        assert len(content.select(f"li#pub-{pub.id} sup.lab-equal")) == (pub.equal_contribution or 0), pub.id
     has_legend = content.select_one(".lab-legend") is not None
     assert has_legend == any(p.equal_contribution for p in site.data.publications)
 
@@ -106,7 +111,7 @@ def test_the_professor_is_emphasised_and_members_are_linked_in_every_author_list
     content = real_site.content("publications/")
     who = spellings(site.data)
     for pub in site.data.publications:
-        li = content.select_one(f"li#{pub.id}")
+        li = content.select_one(f"li#pub-{pub.id}")
         professor = [a for a in pub.authors if who.get(name_key(a)) == ""]
         assert [s.get_text() for s in li.select("strong.lab-pi")] == professor, pub.id
         members = [(a, who[name_key(a)]) for a in pub.authors if who.get(name_key(a))]
@@ -127,10 +132,10 @@ def test_publications_chart_counts_papers_per_year(real_site, site):
 # --- people -------------------------------------------------------------------------------------
 def test_each_member_page_lists_exactly_the_papers_whose_author_lists_name_them(real_site, site):
     who = spellings(site.data)
-    page_order = [li["id"] for li in real_site.content("publications/").select("li.lab-pub")]
+    page_order = [item_id(li) for li in real_site.content("publications/").select("li.lab-pub")]
     for person_id in site.data.people:
         theirs = {p.id for p in site.data.publications if any(who.get(name_key(a)) == person_id for a in p.authors)}
-        listed = [li["id"] for li in real_site.content(f"people/{person_id}/").select("li.lab-pub")]
+        listed = [item_id(li) for li in real_site.content(f"people/{person_id}/").select("li.lab-pub")]
         assert listed == [i for i in page_order if i in theirs], person_id
 
 
@@ -138,14 +143,14 @@ def test_group_page_lists_current_members_then_alumni(real_site, site):
     lists = real_site.content("group/").select("ul.lab-people")
     current = {i for i, p in site.data.people.items() if p.end is None}
     former = {i for i, p in site.data.people.items() if p.end is not None}
-    listed = [[li["id"] for li in ul.select("li.lab-person")] for ul in lists]
+    listed = [[item_id(li) for li in ul.select("li.lab-person")] for ul in lists]
     assert [set(ids) for ids in listed] == [s for s in (current, former) if s]
     if former:
         ends = [site.data.people[i].end for i in listed[-1]]
         assert ends == sorted(ends, reverse=True), "alumni: most recent first"
     for ul in lists:
         for li in ul.select("li.lab-person"):
-            person = site.data.people[li["id"]]
+            person = site.data.people[item_id(li)]
             assert li.select_one(".lab-person-name").get_text() == person.name
             card = text_of(li)
             for advisor in person.co_advisors:
@@ -199,7 +204,7 @@ def test_teaching_lists_each_course_once_with_every_term_newest_first(real_site,
 
 def test_projects_page_has_every_project_in_file_order_with_its_description(real_site, site):
     items = real_site.content("projects/").select("li.lab-project")
-    assert [li["id"] for li in items] == [p.id for p in site.data.projects]
+    assert [item_id(li) for li in items] == [p.id for p in site.data.projects]
     for li, project in zip(items, site.data.projects, strict=True):
         assert li.select_one(".lab-project-name").get_text() == project.name
         assert text_of(li.select_one(".lab-project-description")) == plain(project.description)
@@ -240,8 +245,8 @@ def test_home_page_has_profile_bio_interests_note_news_and_selections(real_site,
         assert profile.email not in str(content)
     newest = sorted(site.data.news, key=lambda n: n.date[:4], reverse=True)[:5]
     assert [li.select_one("time")["datetime"] for li in content.select("li.lab-news-item")] == [n.date for n in newest]
-    assert [li["id"] for li in content.select("li.lab-pub")] == profile.selected_publications
-    assert [li["id"] for li in content.select("li.lab-project")] == profile.selected_projects
+    assert [item_id(li) for li in content.select("li.lab-pub")] == profile.selected_publications
+    assert [item_id(li) for li in content.select("li.lab-project")] == profile.selected_projects
     assert (content.select_one("img.lab-avatar") is not None) == bool(profile.photo)
 
 

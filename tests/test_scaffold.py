@@ -60,7 +60,7 @@ def test_new_member_file_passes_the_check_and_appears_on_the_group_and_person_pa
 
     result = build(fixture_project)
     assert result.returncode == 0, result.log
-    assert result.content("group/").select_one("li#jane-doe") is not None
+    assert result.content("group/").select_one("li#person-jane-doe") is not None
     assert (result.site / "people/jane-doe/index.html").exists()
 
 

@@ -1,6 +1,7 @@
 /* Publication filter: year, topic, type, awarded and free text. The URL keeps the filter
    (?year=2024&topic=quantum&q=gpu) so a filtered view can be shared. Without JavaScript the form
-   is hidden by CSS (html.no-js) and the full list shows. */
+   is hidden by CSS (html.no-js) and the full list shows. On phones the fields fold behind the
+   "Filter" button (lab.css); it opens them and counts the filters in use. */
 (function () {
   "use strict";
 
@@ -15,6 +16,8 @@
     var items = Array.prototype.slice.call(document.querySelectorAll("li.lab-pub"));
     var lists = Array.prototype.slice.call(document.querySelectorAll("ul.lab-pubs"));
     var count = form.querySelector("[data-count]");
+    var toggle = form.querySelector(".lab-filter-toggle");
+    var inUse = form.querySelector("[data-active]");
     var texts = items.map(function (li) { return normalise(li.textContent); });
 
     var params = new URLSearchParams(window.location.search);
@@ -47,6 +50,8 @@
         if (heading && heading.tagName === "H2") heading.hidden = empty;
       });
       count.textContent = String(shown);
+      var active = [year, topic, type, awarded, words.length].filter(Boolean).length;
+      if (inUse) inUse.textContent = active ? " (" + active + ")" : "";
 
       var query = new URLSearchParams();
       if (year) query.set("year", year);
@@ -58,6 +63,13 @@
       history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     }
 
+    if (toggle) {
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", String(open));
+        form.classList.toggle("lab-filter--open", open);
+      });
+    }
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
