@@ -79,6 +79,7 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
     )
 
 
+from .importing import import_command, sync_command  # noqa: E402
 from .photos import photo_command  # noqa: E402  (commands live beside their code; registered here)
 from .scaffold import new_member_command  # noqa: E402
 from .schemas import schemas_command  # noqa: E402
@@ -86,3 +87,5 @@ from .schemas import schemas_command  # noqa: E402
 main.add_command(schemas_command)
 main.add_command(new_member_command)
 main.add_command(photo_command)
+main.add_command(import_command)
+main.add_command(sync_command)

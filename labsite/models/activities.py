@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Links, Markdown, Model, NewsDate, Slug, Text, Url, Year
+from .common import Email, Links, Markdown, Model, NewsDate, Slug, Text, Url, Year
 
 
 class SiteSettings(Model):
@@ -21,6 +21,9 @@ class SiteSettings(Model):
     repository: Url | None = None
     """The repository, for 'Edit this profile' links; GitHub Actions fills it in when absent."""
     branch: Text = "main"
+    contact: Email | None = None
+    """The address `import`, `sync` and `citations` give the services they ask (Crossref, arXiv,
+    DBLP, ORCID, OpenAlex) so they can reach us; defaults to the professor's e-mail."""
 
 
 class NewsItem(Model):

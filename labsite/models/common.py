@@ -68,6 +68,18 @@ def _email(value: str) -> str:
     return value
 
 
+def _orcid(value: str) -> str:
+    if not re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", value):
+        raise _fail("an ORCID iD like 0000-0002-1825-0097 (without https://orcid.org/)", value)
+    return value
+
+
+def _dblp_pid(value: str) -> str:
+    if not re.fullmatch(r"[0-9a-z]+/[0-9A-Za-z-]+", value):
+        raise _fail("a DBLP person id like 23/7512 (from https://dblp.org/pid/23/7512)", value)
+    return value
+
+
 def _year_month(value: str) -> str:
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
         raise _fail('a month as YYYY-MM, e.g. "2013-09"', value)
@@ -99,6 +111,8 @@ Slug = Annotated[str, AfterValidator(_slug)]
 Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"format": "uri-reference"})]
 Email = Annotated[str, AfterValidator(_email)]
 YearMonth = Annotated[str, AfterValidator(_year_month)]
+Orcid = Annotated[str, AfterValidator(_orcid)]
+DblpPid = Annotated[str, AfterValidator(_dblp_pid)]
 NewsDate = Annotated[str, AfterValidator(_news_date)]
 AssetPath = Annotated[str, AfterValidator(_asset_path)]
 

@@ -52,8 +52,14 @@ class FetchError(Exception):
 def _version() -> str:
     try:
         return version("labsite")
-    except PackageNotFoundError:
-        return "0"
+    except PackageNotFoundError:  # run from a checkout, not installed: read the project's own file
+        import tomllib
+
+        pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+        try:
+            return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
+        except (OSError, KeyError, ValueError):
+            return "0"
 
 
 class Client:
