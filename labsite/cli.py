@@ -79,6 +79,7 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
     )
 
 
+from .citations import citations_command  # noqa: E402
 from .importing import import_command, sync_command  # noqa: E402
 from .photos import photo_command  # noqa: E402  (commands live beside their code; registered here)
 from .scaffold import new_member_command  # noqa: E402
@@ -89,3 +90,4 @@ main.add_command(new_member_command)
 main.add_command(photo_command)
 main.add_command(import_command)
 main.add_command(sync_command)
+main.add_command(citations_command)

@@ -95,6 +95,16 @@ def _news_date(value: str) -> str:
     return value
 
 
+def _iso_date(value: str) -> str:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail('a date as YYYY-MM-DD, e.g. "2026-11-27"', value) from None
+    if len(value) != 10:
+        raise _fail('a date as YYYY-MM-DD, e.g. "2026-11-27"', value)
+    return value
+
+
 def _asset_path(value: str) -> str:
     if value.startswith("/") or ".." in value.split("/") or not re.fullmatch(r"[\w./-]+", value):
         raise _fail("a path inside docs/, like images/people/jane-doe.jpg", value)
@@ -114,6 +124,7 @@ YearMonth = Annotated[str, AfterValidator(_year_month)]
 Orcid = Annotated[str, AfterValidator(_orcid)]
 DblpPid = Annotated[str, AfterValidator(_dblp_pid)]
 NewsDate = Annotated[str, AfterValidator(_news_date)]
+IsoDate = Annotated[str, AfterValidator(_iso_date)]
 AssetPath = Annotated[str, AfterValidator(_asset_path)]
 
 
