@@ -102,3 +102,33 @@ def test_without_the_file_nothing_about_citations_is_shown(fixture_site):
     listing = fixture_site.page("publications/")
     assert not listing.select("li.lab-pub[data-cites]") and not listing.select("select[name=sort]")
     assert not fixture_site.content("publications/fixture-one/").select(".lab-pub-cites")
+
+
+@pytest.mark.browser
+def test_most_cited_order_in_the_browser_and_back(fixture_project):
+    from browser import CHROMIUM, CHROMIUM_ARGS, serving
+    from playwright.sync_api import sync_playwright
+
+    (fixture_project / "data/citations.yml").write_text(
+        'fetched: "2026-01-05"\nsource: OpenAlex\ncounts:\n  fixture-one: 4\n  fixture-two: 7\n  fixture-three: 9\n'
+    )
+    site = build(fixture_project)
+    assert site.returncode == 0, site.log
+    with serving(site.site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url + "publications/", wait_until="networkidle")
+        shown = "li.lab-pub:visible"
+        newest_first = page.eval_on_selector_all(shown, "els => els.map(e => e.id)")
+        page.select_option("#lab-filter select[name=sort]", "cites")
+        by_cites = page.eval_on_selector_all(shown, "els => els.map(e => e.id)")
+        assert by_cites[:3] == ["fixture-three", "fixture-two", "fixture-one"]
+        assert sorted(by_cites) == sorted(newest_first)
+        assert page.locator("h2:visible", has_text="2023").count() == 0  # one list, no year headings
+        assert "sort=cites" in page.url
+        page.select_option("#lab-filter select[name=year]", "2023")
+        assert page.eval_on_selector_all(shown, "els => els.map(e => e.id)") == ["fixture-two", "fixture-one"]
+        page.select_option("#lab-filter select[name=year]", "")
+        page.select_option("#lab-filter select[name=sort]", "")
+        assert page.eval_on_selector_all(shown, "els => els.map(e => e.id)") == newest_first
+        browser.close()
