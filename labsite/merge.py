@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .authors import ascii_fold
+from .authors import ascii_fold, name_key
 from .bibimport import _slug, map_venue, normalise_title
 from .load import SiteData
 from .models.publications import Publication, Venue
@@ -123,18 +123,36 @@ class Merger:
         for pub in data.publications:
             for key in _site_keys(pub):
                 self.by_key.setdefault(key, pub)
-        self.people: dict[tuple[str, str], str] = {}
+        self.people: dict[tuple[str, str], tuple[str, set[str]]] = {}
+        self.spellings: set[str] = set()
+        self.folded: dict[str, str] = {}
         for person in [data.profile, *data.people.values()]:
+            keys = {name_key(n) for n in [person.name, *person.aliases]}
+            self.spellings |= keys
+            for spelling in [person.name, *person.aliases]:
+                self.folded.setdefault(name_key(ascii_fold(spelling)), spelling)
             if person.orcid:
-                self.people[("orcid", person.orcid)] = person.name
+                self.people[("orcid", person.orcid)] = (person.name, keys)
             if person.dblp:
-                self.people[("dblp", person.dblp)] = person.name
+                self.people[("dblp", person.dblp)] = (person.name, keys)
 
     def author_names(self, work: Work) -> list[str]:
+        """Each author as the site should print them, so that members are recognised.
+
+        A spelling the site knows (a member's name or alias) is kept as printed. An author carrying a
+        member's ORCID or DBLP id is written with the member's name (unless printed as one of their
+        aliases); a name that equals a member's once accents are ignored takes the member's spelling.
+        """
         names = []
         for author in work.authors:
-            known = self.people.get(("orcid", author.orcid or "")) or self.people.get(("dblp", author.dblp or ""))
-            names.append(known or author.name)
+            key = name_key(author.name)
+            by_id = self.people.get(("orcid", author.orcid or "")) or self.people.get(("dblp", author.dblp or ""))
+            if by_id:
+                names.append(author.name if key in by_id[1] else by_id[0])
+            elif key in self.spellings:
+                names.append(author.name)
+            else:
+                names.append(self.folded.get(name_key(ascii_fold(author.name)), author.name))
         return names
 
     def venue(self, paper: Paper, plan: Plan) -> str | None:

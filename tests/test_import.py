@@ -19,6 +19,7 @@ from services import RECORDED, Route, Services, serve
 
 from labsite.bibimport import normalise_title
 from labsite.load import load
+from labsite.views import Site
 
 DBLP_PID = "23/7512"
 PERSON = {f"/dblp/pid/{DBLP_PID}.xml": Route("dblp-person-23-7512.xml", content_type="application/xml")}
@@ -277,3 +278,41 @@ def test_429_with_retry_after_is_waited_out(fixture_project, services):
     assert time.monotonic() - started >= 1  # Retry-After: 1 was honoured
     assert [p for p, _ in services.hits].count(f"/crossref/works/{NRMP_DOI}?mailto=ada@example.org") == 2
     assert "Parallel nuclear magnetic resonance spectroscopy" in publications(fixture_project)
+
+
+def test_one_dblp_record_by_key(fixture_project, services):
+    services.routes["/dblp/rec/conf/isca/XieFCS19.xml"] = Route(
+        "dblp-rec-conf-isca-XieFCS19.xml", content_type="application/xml"
+    )
+    done = labsite(fixture_project, services, "import", "dblp:conf/isca/XieFCS19", "--summary", "summary.md")
+    assert done.returncode == 0, done.stdout + done.stderr
+    record = ET.parse(RECORDED / "dblp-rec-conf-isca-XieFCS19.xml").getroot().find("inproceedings")
+    title = " ".join(record.findtext("title").split()).rstrip(".")
+    entry = publications(fixture_project)[title]
+    assert entry["authors"] == [a.text for a in record.findall("author")]
+    assert entry["venue"] == record.findtext("booktitle") and entry["year"] == int(record.findtext("year"))
+    assert entry["doi"] == "10.1145/3307650.3322247"
+    assert "| `dblp:conf/isca/XieFCS19` | 1 |" in (fixture_project / "summary.md").read_text()
+
+
+MEMBERS = {
+    "ang-lee.yml": "name: Ang Lee\ndblp: 33/2805\ndegree: PhD\n",
+    "xin-fu.yml": "name: Xin Fú\ndegree: PhD\n",
+    "tong-geng.yml": "name: Tøng Geng\ndegree: PhD\n",
+    "jieyang-chen.yml": "name: J. Chen\naliases: [Jieyang Chen]\norcid: 0000-0002-1825-0097\ndegree: PhD\n",
+}
+
+
+def test_authors_are_written_as_the_members_they_are(fixture_project, services):
+    services.routes.update(PERSON)
+    for name, text in MEMBERS.items():
+        (fixture_project / "data/people" / name).write_text(text)
+    done = labsite(fixture_project, services, "import", f"dblp:{DBLP_PID}")
+    assert done.returncode == 0, done.stdout + done.stderr
+    authors = {a for p in publications(fixture_project).values() for a in p["authors"]}
+    assert "Ang Lee" in authors and "Ang Li" not in authors  # DBLP id 33/2805 is this member
+    assert "Tøng Geng" in authors and "Tong Geng" not in authors  # the same name once transliterated
+    assert "Jieyang Chen" in authors and "J. Chen" not in authors  # a known alias is kept as printed
+    site = Site(load(fixture_project))
+    members = {a.name: a.person_id for p in site.publications for a in site.authors_of(p) if a.person_id}
+    assert members["Xin Fu"] == "xin-fu"  # printed as the source has it, recognised as the member
