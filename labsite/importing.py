@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -81,8 +82,7 @@ def fetch(client: Client, kind: str, value: str, notes: list[str]) -> list[Work]
     return works
 
 
-def gather(root: Path, identifiers: list[tuple[str, str]], data: SiteData) -> tuple[list[Work], list[str], dict]:
-    client = Client(root, contact_of(data))
+def gather(client: Client, identifiers: list[tuple[str, str]]) -> tuple[list[Work], list[str], dict[str, int]]:
     works: list[Work] = []
     notes: list[str] = []
     counts: dict[str, int] = {}
@@ -91,6 +91,21 @@ def gather(root: Path, identifiers: list[tuple[str, str]], data: SiteData) -> tu
         counts[f"{kind}:{value}"] = len(found)
         works += found
     return works, notes, counts
+
+
+def full_name_at_crossref(client: Client, notes: list[str]) -> Callable[[Work], str | None]:
+    """A venue's full name from Crossref's record of the paper, for sources that give only a short one."""
+
+    def look_up(work: Work) -> str | None:
+        if not work.doi or work.source == "Crossref":
+            return None
+        try:
+            return crossref.work(client, work.doi).venue_name or None
+        except FetchError as error:
+            notes.append(f"venue '{work.venue_short}': full name not found ({error}); check data/venues.yml")
+            return None
+
+    return look_up
 
 
 def changed_texts(root: Path, plan: Plan) -> dict[str, str]:
@@ -139,8 +154,9 @@ def run(root: Path, identifiers: list[tuple[str, str]], dry_run: bool, update: b
     """Fetch, merge, print, write (unless dry run); exit 1 with one clear line on any failure."""
     try:
         data = load(root)
-        works, notes, counts = gather(root, identifiers, data)
-        plan = Merger(data, update).plan(works)
+        client = Client(root, contact_of(data))
+        works, notes, counts = gather(client, identifiers)
+        plan = Merger(data, update, full_name_at_crossref(client, notes)).plan(works)
         texts = changed_texts(root, plan)
         for title, paper_id, how in plan.present:
             click.echo(f"already present (same {how}): {paper_id} — {title}")

@@ -13,6 +13,7 @@ registry by acronym or name, and a venue it lacks is added from the source's nam
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,10 +114,36 @@ def _venue_id(text: str, taken: set[str]) -> str:
     return candidate
 
 
+ORDINALS = (
+    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"(thir|four|fif|six|seven|eigh|nine)teenth|(twen|thir|for|fif|six)tieth)"
+)
+
+
+def venue_name(container: str) -> str:
+    """A venue's lasting name from one edition's title: no 'Proceedings of the 46th', year or place.
+
+    'Proceedings of the 46th International Symposium on Computer Architecture' → 'International
+    Symposium on Computer Architecture'; '2019 IEEE International Symposium on Workload
+    Characterization (IISWC)' → 'IEEE International Symposium on Workload Characterization'.
+    """
+    text = " ".join(container.split())
+    text = re.sub(r"^(proceedings|proc\.)\s+(of\s+)?(the\s+)?", "", text, flags=re.I)
+    text = re.sub(r"^(19|20)\d\d\s+", "", text)
+    text = re.sub(r"^\d+(st|nd|rd|th)\s+", "", text, flags=re.I)
+    text = re.sub(rf"^((twenty|thirty|forty|fifty|sixty)-)?{ORDINALS}\s+", "", text, flags=re.I)
+    text = re.split(r",\s*[A-Z][A-Za-z&+-]*\s+'?(19|20)?\d\d\b", text)[0]
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)
+    text = re.sub(r"\s*(19|20)\d\d$", "", text)
+    return text.strip(" ,")
+
+
 class Merger:
-    def __init__(self, data: SiteData, update: bool):
+    def __init__(self, data: SiteData, update: bool, full_name: Callable[[Work], str | None] | None = None):
+        """`full_name` looks up a venue's full name when the source gives only a short one (DBLP)."""
         self.data = data
         self.update = update
+        self.full_name = full_name
         self.venues: dict[str, Venue] = dict(data.venues)
         self.taken = {p.id for p in data.publications}
         self.by_key: dict[tuple[str, str], Publication] = {}
@@ -167,7 +194,10 @@ class Merger:
             return None
         venue_id = _venue_id(main.venue_short or main.venue_name, set(self.venues))
         kind = main.kind if main.kind in ("conference", "journal", "workshop") else "conference"
-        record = {"id": venue_id, "name": main.venue_name or main.venue_short, "type": kind}
+        name = main.venue_name or main.venue_short
+        if self.full_name and name == main.venue_short:
+            name = venue_name(self.full_name(main) or "") or name
+        record = {"id": venue_id, "name": name, "type": kind}
         self.venues[venue_id] = Venue(**record)
         plan.venues.append(record)
         return venue_id

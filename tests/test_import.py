@@ -19,6 +19,7 @@ from services import RECORDED, Route, Services, serve
 
 from labsite.bibimport import normalise_title
 from labsite.load import load
+from labsite.merge import venue_name
 from labsite.views import Site
 
 DBLP_PID = "23/7512"
@@ -316,3 +317,42 @@ def test_authors_are_written_as_the_members_they_are(fixture_project, services):
     site = Site(load(fixture_project))
     members = {a.name: a.person_id for p in site.publications for a in site.authors_of(p) if a.person_id}
     assert members["Xin Fu"] == "xin-fu"  # printed as the source has it, recognised as the member
+
+
+@pytest.mark.parametrize(
+    ("container", "name"),
+    [
+        (
+            "Proceedings of the 46th International Symposium on Computer Architecture",
+            "International Symposium on Computer Architecture",
+        ),
+        (
+            "2019 IEEE International Symposium on Workload Characterization (IISWC)",
+            "IEEE International Symposium on Workload Characterization",
+        ),
+        (
+            "Proceedings of the Twenty-Fifth International Conference on Architectural Support for Programming"
+            " Languages and Operating Systems",
+            "International Conference on Architectural Support for Programming Languages and Operating Systems",
+        ),
+        (
+            "North American Chapter of the Association for Computational Linguistics",
+            "North American Chapter of the Association for Computational Linguistics",
+        ),
+        ("Nature Reviews Methods Primers", "Nature Reviews Methods Primers"),
+    ],
+)
+def test_a_venue_is_named_without_the_edition(container, name):
+    assert venue_name(container) == name
+
+
+def test_a_dblp_venue_without_a_full_name_keeps_its_short_one_and_says_so(fixture_project, services):
+    services.routes["/dblp/rec/conf/isca/XieFCS19.xml"] = Route(
+        "dblp-rec-conf-isca-XieFCS19.xml", content_type="application/xml"
+    )
+    done = labsite(fixture_project, services, "import", "dblp:conf/isca/XieFCS19")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert ("/crossref/works/10.1145/3307650.3322247?mailto=ada@example.org", services.hits[1][1]) in services.hits
+    assert "venue 'ISCA': full name not found (not found at Crossref: doi:10.1145/3307650.3322247)" in done.stdout
+    venues = {v["id"]: v for v in yaml.safe_load((fixture_project / "data/venues.yml").read_text())["venues"]}
+    assert venues["ISCA"] == {"id": "ISCA", "name": "ISCA", "type": "conference"}
