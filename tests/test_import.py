@@ -356,3 +356,28 @@ def test_a_dblp_venue_without_a_full_name_keeps_its_short_one_and_says_so(fixtur
     assert "venue 'ISCA': full name not found (not found at Crossref: doi:10.1145/3307650.3322247)" in done.stdout
     venues = {v["id"]: v for v in yaml.safe_load((fixture_project / "data/venues.yml").read_text())["venues"]}
     assert venues["ISCA"] == {"id": "ISCA", "name": "ISCA", "type": "conference"}
+
+
+def test_an_arxiv_id_arxiv_does_not_know_is_not_found(fixture_project, services):
+    services.routes["/arxiv/query?id_list=0000.0000"] = Route(
+        "arxiv-0000.0000.xml", content_type="application/atom+xml"
+    )
+    before = data_files(fixture_project)
+    done = labsite(fixture_project, services, "import", "arxiv:0000.0000")
+    assert done.returncode == 1
+    assert "error: not found at arXiv: arxiv:0000.0000. Nothing was changed." in done.stderr
+    assert data_files(fixture_project) == before
+
+
+def test_sync_dry_run_summarises_and_changes_nothing(fixture_project, services):
+    services.routes.update(PERSON)
+    profile = fixture_project / "data/profile.yml"
+    profile.write_text(profile.read_text().replace("title: Associate", f"dblp: {DBLP_PID}\ntitle: Associate"))
+    before = data_files(fixture_project)
+    done = labsite(fixture_project, services, "sync", "--dry-run", "--summary", "summary.md")
+    assert done.returncode == 0, done.stderr
+    assert data_files(fixture_project) == before
+    summary = (fixture_project / "summary.md").read_text()
+    titles = {normalise_title(e.findtext("title").rstrip(".")) for e in dblp_records()}
+    assert f"## Would add {len(titles)} paper(s)" in summary
+    assert summary.count("\n- **") == len(titles)
