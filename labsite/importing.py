@@ -154,6 +154,11 @@ def run(root: Path, identifiers: list[tuple[str, str]], dry_run: bool, update: b
     """Fetch, merge, print, write (unless dry run); exit 1 with one clear line on any failure."""
     try:
         data = load(root)
+    except DataErrors as problems:
+        click.echo("\n".join(report.lines(problems.errors, False)))
+        click.echo("Nothing was imported: fix the problems above first.", err=True)
+        sys.exit(1)
+    try:
         client = Client(root, contact_of(data))
         works, notes, counts = gather(client, identifiers)
         plan = Merger(data, update, full_name_at_crossref(client, notes)).plan(works)

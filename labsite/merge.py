@@ -265,24 +265,27 @@ class Merger:
 
     def plan(self, works: list[Work]) -> Plan:
         plan = Plan()
+        adding: dict[tuple[str, str], str] = {}
+        """Keys of the papers this run adds, so a later record of one of them is not added twice."""
         for paper in group(works):
-            keys = set().union(*(_keys(w) for w in paper.works))
-            match = next((self.by_key[k] for k in sorted(keys) if k in self.by_key), None)
-            if match is None:
+            keys = sorted(set().union(*(_keys(w) for w in paper.works)))
+            match = next((self.by_key[k] for k in keys if k in self.by_key), None)
+            added = next((adding[k] for k in keys if k in adding), None)
+            if match is None and added is None:
                 record = self.entry(paper, plan)
                 if record:
                     plan.added.append(record)
                     plan.found[record["id"]] = paper.where
-                    for key in keys:
-                        self.by_key.setdefault(key, Publication.model_construct(id=record["id"]))
+                    adding.update(dict.fromkeys(keys, record["id"]))
                 continue
-            how = next(k[0] for k in sorted(keys) if self.by_key.get(k) is match)
+            if match is None:
+                plan.present.append((paper.main.title, str(added), "paper added in this run"))
+                continue
+            how = next(k[0] for k in keys if self.by_key.get(k) is match)
             plan.present.append((paper.main.title, match.id, how))
-            if not hasattr(match, "title"):
-                continue  # matched an entry this run adds
             changes, why = self.changes(paper, match, plan)
-            if changes:
-                (plan.changed if self.update else plan.held).append(
-                    (match.id, changes, why) if self.update else (match.id, why)  # type: ignore[arg-type]
-                )
+            if changes and self.update:
+                plan.changed.append((match.id, changes, why))
+            elif changes:
+                plan.held.append((match.id, why))
         return plan
