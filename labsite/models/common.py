@@ -68,18 +68,6 @@ def _email(value: str) -> str:
     return value
 
 
-def _orcid(value: str) -> str:
-    if not re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", value):
-        raise _fail("an ORCID iD like 0000-0002-1825-0097 (without https://orcid.org/)", value)
-    return value
-
-
-def _dblp_pid(value: str) -> str:
-    if not re.fullmatch(r"[0-9a-z]+/[0-9A-Za-z-]+", value):
-        raise _fail("a DBLP person id like 23/7512 (from https://dblp.org/pid/23/7512)", value)
-    return value
-
-
 def _year_month(value: str) -> str:
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
         raise _fail('a month as YYYY-MM, e.g. "2013-09"', value)
@@ -92,16 +80,6 @@ def _news_date(value: str) -> str:
         dt.datetime.strptime(value, formats[len(value)])
     except (KeyError, ValueError):
         raise _fail('a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2024-05"', value) from None
-    return value
-
-
-def _iso_date(value: str) -> str:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise _fail('a date as YYYY-MM-DD, e.g. "2026-11-27"', value) from None
-    if len(value) != 10:
-        raise _fail('a date as YYYY-MM-DD, e.g. "2026-11-27"', value)
     return value
 
 
@@ -121,10 +99,7 @@ Slug = Annotated[str, AfterValidator(_slug)]
 Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"format": "uri-reference"})]
 Email = Annotated[str, AfterValidator(_email)]
 YearMonth = Annotated[str, AfterValidator(_year_month)]
-Orcid = Annotated[str, AfterValidator(_orcid)]
-DblpPid = Annotated[str, AfterValidator(_dblp_pid)]
 NewsDate = Annotated[str, AfterValidator(_news_date)]
-IsoDate = Annotated[str, AfterValidator(_iso_date)]
 AssetPath = Annotated[str, AfterValidator(_asset_path)]
 
 
@@ -154,3 +129,36 @@ class Links(Model):
     video: Url | None = None
     project: Url | None = None
     website: Url | None = None
+
+
+# Ids in outside registries (import, sync) and the day a generated file was written (citations).
+ORCID_PATTERN = "^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"
+DBLP_PID_PATTERN = "^[0-9a-z]+/[0-9A-Za-z-]+$"
+ISO_DATE_PATTERN = "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
+
+
+def _orcid(value: str) -> str:
+    if not re.fullmatch(ORCID_PATTERN[1:-1], value):
+        raise _fail("an ORCID iD like 0000-0002-1825-0097 (without https://orcid.org/)", value)
+    return value
+
+
+def _dblp_pid(value: str) -> str:
+    if not re.fullmatch(DBLP_PID_PATTERN[1:-1], value):
+        raise _fail("a DBLP person id like 23/7512 (as in https://dblp.org/pid/23/7512)", value)
+    return value
+
+
+def _iso_date(value: str) -> str:
+    try:
+        ok = bool(re.fullmatch(ISO_DATE_PATTERN[1:-1], value)) and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        ok = False
+    if not ok:
+        raise _fail('a date as YYYY-MM-DD, e.g. "2026-11-27"', value)
+    return value
+
+
+Orcid = Annotated[str, AfterValidator(_orcid), Field(json_schema_extra={"pattern": ORCID_PATTERN})]
+DblpPid = Annotated[str, AfterValidator(_dblp_pid), Field(json_schema_extra={"pattern": DBLP_PID_PATTERN})]
+IsoDate = Annotated[str, AfterValidator(_iso_date), Field(json_schema_extra={"pattern": ISO_DATE_PATTERN})]
