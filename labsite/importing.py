@@ -25,6 +25,7 @@ from .sources import arxiv as arxiv_source
 from .sources.http import Client, FetchError
 
 PREFIXES = ("doi", "arxiv", "dblp", "orcid")
+AUTHORS_HEADER = "# yaml-language-server: $schema=../schemas/authors.schema.json\nauthors:\n"
 
 
 def contact_of(data: SiteData) -> str | None:
@@ -119,6 +120,10 @@ def changed_texts(root: Path, plan: Plan) -> dict[str, str]:
     pubs = datawrite.appended(pubs, "publications", plan.added, datawrite.ORDER)
     if plan.added or plan.changed:
         texts["data/publications.yml"] = pubs
+    if plan.authors:
+        path = root / "data" / "authors.yml"
+        current = path.read_text(encoding="utf-8") if path.exists() else AUTHORS_HEADER
+        texts["data/authors.yml"] = datawrite.appended(current, "authors", plan.authors, ("name", "aliases"))
     if plan.venues:
         venues = (root / "data" / "venues.yml").read_text(encoding="utf-8")
         texts["data/venues.yml"] = datawrite.appended(venues, "venues", plan.venues, datawrite.VENUE_ORDER)
@@ -141,6 +146,9 @@ def summary(plan: Plan, counts: dict[str, int], notes: list[str], dry_run: bool)
     if plan.held:
         lines += ["", "## Left unchanged (run with `--update` to apply)", ""]
         lines += [f"- `{pid}`: {why}" for pid, why in plan.held]
+    if plan.authors:
+        lines += ["", "## Co-authors DBLP lists under several spellings (added to data/authors.yml)", ""]
+        lines += [f"- {a['name']} = {', '.join(a['aliases'])}" for a in plan.authors]
     if plan.venues:
         lines += ["", f"## Venues added to data/venues.yml ({len(plan.venues)})", ""]
         lines += [f"- `{v['id']}`: {v['name']} ({v['type']}) — check the id and name" for v in plan.venues]
@@ -173,6 +181,9 @@ def run(root: Path, identifiers: list[tuple[str, str]], dry_run: bool, update: b
             click.echo(f"{'would add' if dry_run else 'added'} venue {venue['id']}: {venue['name']} ({venue['type']})")
         for paper_id, _, why in plan.changed:
             click.echo(f"{'would update' if dry_run else 'updated'} {paper_id}: {why}")
+        for same in plan.authors:
+            verb = "would list" if dry_run else "listed"
+            click.echo(f"{verb} {same['name']} = {', '.join(same['aliases'])} in data/authors.yml (one DBLP id)")
         if dry_run:
             for record in plan.added:
                 click.echo("would add:\n" + datawrite.as_yaml(record, "  ").rstrip("\n"))

@@ -63,6 +63,8 @@ class Plan:
     venues: list[dict[str, Any]] = field(default_factory=list)
     """Venues added to the registry."""
     problems: list[str] = field(default_factory=list)
+    authors: list[dict[str, Any]] = field(default_factory=list)
+    """Outside co-authors DBLP prints under several spellings, for data/authors.yml."""
     found: dict[str, list[str]] = field(default_factory=dict)
     """{paper id: the sources that described it} for the summary."""
 
@@ -144,6 +146,8 @@ class Merger:
         self.data = data
         self.update = update
         self.full_name = full_name
+        self.by_pid: dict[str, dict[str, int]] = {}
+        """{DBLP id of an outside co-author: {spelling: papers}} over the papers this run adds."""
         self.venues: dict[str, Venue] = dict(data.venues)
         self.taken = {p.id for p in data.publications}
         self.by_key: dict[tuple[str, str], Publication] = {}
@@ -263,8 +267,32 @@ class Merger:
             why.append("abstract")
         return changes, ", ".join(why)
 
+    def _spellings(self, work: Work, printed: list[str]) -> None:
+        for author, name in zip(work.authors, printed, strict=True):
+            if author.dblp and ("dblp", author.dblp) not in self.people:
+                self.by_pid.setdefault(author.dblp, {}).setdefault(name, 0)
+                self.by_pid[author.dblp][name] += 1
+
+    def same_people(self) -> list[dict[str, Any]]:
+        """One data/authors.yml entry per outside co-author whose DBLP id appears under several spellings.
+
+        DBLP's id says they are one person; listing the spellings keeps each paper's name as printed
+        and tells the look-alike check so.
+        """
+        declared = [{name_key(n) for n in [a.name, *a.aliases]} for a in self.data.external_authors]
+        entries = []
+        for counts in self.by_pid.values():
+            if len(counts) < 2:
+                continue
+            names = sorted(counts, key=lambda n: (-counts[n], n))
+            if any({name_key(n) for n in names} <= group for group in declared):
+                continue
+            entries.append({"name": names[0], "aliases": names[1:]})
+        return entries
+
     def plan(self, works: list[Work]) -> Plan:
         plan = Plan()
+        self.by_pid = {}
         adding: dict[tuple[str, str], str] = {}
         """Keys of the papers this run adds, so a later record of one of them is not added twice."""
         for paper in group(works):
@@ -275,6 +303,7 @@ class Merger:
                 record = self.entry(paper, plan)
                 if record:
                     plan.added.append(record)
+                    self._spellings(paper.main, record["authors"])
                     plan.found[record["id"]] = paper.where
                     adding.update(dict.fromkeys(keys, record["id"]))
                 continue
@@ -288,4 +317,5 @@ class Merger:
                 plan.changed.append((match.id, changes, why))
             elif changes:
                 plan.held.append((match.id, why))
+        plan.authors = self.same_people()
         return plan

@@ -7,6 +7,7 @@ lab, with the services' base URLs pointing at `services.py`'s server.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -381,3 +382,23 @@ def test_sync_dry_run_summarises_and_changes_nothing(fixture_project, services):
     titles = {normalise_title(e.findtext("title").rstrip(".")) for e in dblp_records()}
     assert f"## Would add {len(titles)} paper(s)" in summary
     assert summary.count("\n- **") == len(titles)
+
+
+def test_spellings_dblp_gives_one_id_are_listed_as_one_outside_author(fixture_project, services):
+    services.routes.update(PERSON)
+    done = labsite(fixture_project, services, "import", f"dblp:{DBLP_PID}")
+    assert done.returncode == 0, done.stdout + done.stderr
+    spellings: dict[str, set[str]] = {}
+    for record in dblp_records():
+        for author in record.findall("author"):
+            spellings.setdefault(author.get("pid"), set()).add(re.sub(r" \d{4}$", "", author.text))
+    several = [names for names in spellings.values() if len(names) > 1]
+    assert several  # the recording has them (e.g. with and without a middle name)
+    listed = yaml.safe_load((fixture_project / "data/authors.yml").read_text())["authors"]
+    for names in several:
+        assert any({a["name"], *a.get("aliases", [])} == names for a in listed), names
+    assert not [
+        w
+        for w in load(fixture_project).warnings
+        if "look like the same person" in w.message and any(n in w.message for names in several for n in names)
+    ]
