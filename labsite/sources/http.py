@@ -147,9 +147,12 @@ class Client:
         if response is None:
             return None
         try:
-            return response.json()
+            data = response.json()
         except ValueError:
-            raise FetchError(f"{service.name} sent something that is not JSON for {what}") from None
+            data = None
+        if not isinstance(data, dict):
+            raise FetchError(f"{service.name} sent something that is not a JSON object for {what}")
+        return data
 
     def text(self, service: Service, path: str, what: str, **kwargs: Any) -> str | None:
         response = self.get(service, path, what, **kwargs)
