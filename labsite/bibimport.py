@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .errors import DataErrors
+from . import datawrite
 from .load import load
 from .models.common import is_safe_url
 from .models.publications import Venue
@@ -24,7 +22,6 @@ from .models.publications import Venue
 MONTHS = {
     m: n for n, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
 }
-ORDER = ("id", "title", "authors", "et_al", "venue", "type", "year", "month", "doi", "links")
 
 
 @dataclass
@@ -189,44 +186,11 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
     return report
 
 
-def _scalar(value: Any) -> str:
-    return (
-        yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True)
-        .strip()
-        .removesuffix("\n...")
-        .removesuffix("...")
-        .strip()
-    )
-
-
-def as_yaml(record: dict[str, Any], indent: str) -> str:
-    """One entry as YAML text in the project's key order, `indent` being that of the file's `- id:`."""
-    inner = indent + "  "
-    lines = []
-    for n, key in enumerate(k for k in ORDER if k in record):
-        prefix = f"{indent}- " if n == 0 else inner
-        value = record[key]
-        if key == "authors" and len(value) > 4:
-            lines.append(f"{prefix}authors:")
-            lines += [f"{inner}  - {_scalar(a)}" for a in value]
-        else:
-            lines.append(f"{prefix}{key}: {_scalar(value)}")
-    return "\n".join(lines) + "\n"
-
-
 def apply(root: Path, report: Report) -> None:
-    """Append the planned entries to data/publications.yml; restore the file if the check then fails."""
+    """Append the planned entries to data/publications.yml, if the data then still checks."""
     path = root / "data" / "publications.yml"
-    original = path.read_text(encoding="utf-8")
-    keys = re.findall(r"^(\w[\w-]*):", original, flags=re.M)
-    if keys[-1:] != ["publications"]:
-        raise ValueError("data/publications.yml: 'publications:' must be the file's last key to append to it")
-    found = re.search(r"^(\s*)- id:", original, flags=re.M)
-    indent = found.group(1) if found else "  "
-    addition = "".join("\n" + as_yaml(record, indent) for record in report.added)
-    path.write_text(original.rstrip("\n") + "\n" + addition, encoding="utf-8")
+    text = datawrite.appended(path.read_text(encoding="utf-8"), "publications", report.added, datawrite.ORDER)
     try:
-        load(root)
-    except DataErrors:
-        path.write_text(original, encoding="utf-8")
-        raise
+        datawrite.write_checked(root, {"data/publications.yml": text})
+    except ValueError as error:
+        raise ValueError(f"data/publications.yml: {error}") from None

@@ -100,6 +100,8 @@ class Blocks:
             topics=[t for t in self.site.data.topics.values() if t.id in used],
             types=[k for k in kinds if k in present],
             total=len(self.site.publications),
+            cited=self.site.has_citations,
+            fetched=self.site.data.citations.fetched,
         )
 
     def publication_count(self, base: str = "") -> str:

@@ -55,6 +55,15 @@ def cross_check(data: SiteData, documents: dict[str, Any], data_dir: str) -> lis
     unique("venues.yml", "venues", _ids(documents, data_dir, "venues.yml", "venues"))
     unique("topics.yml", "topics", _ids(documents, data_dir, "topics.yml", "topics"))
 
+    for paper_id in data.citations.counts:
+        if paper_id not in pubs:
+            refuse(
+                "citations.yml",
+                ("counts", paper_id),
+                f"expected a paper id from data/publications.yml — got {paper_id!r}",
+                "run `python -m labsite citations` again to regenerate the file",
+            )
+
     for n, pub in enumerate(data.publications):
         if pub.venue is not None:
             known("publications.yml", ("publications", n, "venue"), pub.venue, data.venues, "venue", "data/venues.yml")

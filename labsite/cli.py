@@ -86,6 +86,8 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
     )
 
 
+from .citations import citations_command  # noqa: E402
+from .importing import import_command, sync_command  # noqa: E402
 from .photos import photo_command  # noqa: E402  (commands live beside their code; registered here)
 from .scaffold import new_member_command  # noqa: E402
 from .schemas import schemas_command  # noqa: E402
@@ -95,3 +97,6 @@ main.add_command(schemas_command)
 main.add_command(new_member_command)
 main.add_command(photo_command)
 main.add_command(site_diff_command)
+main.add_command(import_command)
+main.add_command(sync_command)
+main.add_command(citations_command)

@@ -29,6 +29,7 @@ from .models.activities import (
 from .models.people import Person, Profile
 from .models.publications import (
     AuthorsFile,
+    CitationsFile,
     ExternalAuthor,
     Publication,
     PublicationsFile,
@@ -50,6 +51,7 @@ FILES: dict[str, tuple[type[BaseModel], bool]] = {
     "news.yml": (NewsFile, False),
     "awards.yml": (AwardsFile, False),
     "authors.yml": (AuthorsFile, False),
+    "citations.yml": (CitationsFile, False),
 }
 PEOPLE_DIR = "people"
 
@@ -71,6 +73,7 @@ class SiteData:
     awards: list[Award]
     external_authors: list[ExternalAuthor]
     warnings: list[DataWarning] = field(default_factory=list)
+    citations: CitationsFile = field(default_factory=CitationsFile)
 
     def person_file(self, person_id: str) -> str:
         return f"data/{PEOPLE_DIR}/{person_id}.yml"
@@ -138,6 +141,7 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
         news=records["news.yml"].news,
         awards=records["awards.yml"].awards,
         external_authors=records["authors.yml"].authors,
+        citations=records["citations.yml"],
     )
     errors = checks.cross_check(data, documents, data_dir)
     if errors:

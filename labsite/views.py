@@ -80,6 +80,14 @@ class Site:
     def venue_of(self, pub: Publication) -> Venue | None:
         return self.data.venues.get(pub.venue) if pub.venue else None
 
+    def cites_of(self, pub: Publication) -> int | None:
+        """The paper's citation count from data/citations.yml, or None when it has none."""
+        return self.data.citations.counts.get(pub.id)
+
+    @property
+    def has_citations(self) -> bool:
+        return bool(self.data.citations.counts)
+
     def type_of(self, pub: Publication) -> str:
         venue = self.venue_of(pub)
         return pub.type or (venue.type if venue else "preprint")

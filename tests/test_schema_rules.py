@@ -98,6 +98,19 @@ RULES: dict[str, tuple[str, Callable[[Any, Any], None], list[Any], list[Any]]] =
     ),
     "profile e-mail": ("profile", put(("email",)), GOOD_EMAILS, BAD_EMAILS),
     "person e-mail": ("person", put(("email",)), GOOD_EMAILS, BAD_EMAILS),
+    "contact e-mail for the services": ("site", put(("contact",)), GOOD_EMAILS, BAD_EMAILS),
+    "orcid iD": (
+        "person",
+        put(("orcid",)),
+        ["0000-0002-1825-0097", "0000-0002-1694-233X"],
+        ["https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-009", "0000-0002-1825-009x"],
+    ),
+    "dblp person id": (
+        "person",
+        put(("dblp",)),
+        ["23/7512", "j/JaneDoe-1"],
+        ["23", "https://dblp.org/pid/23/7512", "a b/c"],
+    ),
     "profile link scheme": (
         "profile",
         put(("links",)),

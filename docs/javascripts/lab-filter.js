@@ -21,13 +21,26 @@
     var texts = items.map(function (li) { return normalise(li.textContent); });
 
     var params = new URLSearchParams(window.location.search);
-    ["year", "topic", "type", "q"].forEach(function (name) {
+    ["year", "topic", "type", "q", "sort"].forEach(function (name) {
       var field = form.elements[name];
       if (field && params.has(name)) field.value = params.get(name);
     });
     form.elements.awarded.checked = params.get("awarded") === "yes";
 
+    // "Most cited": every paper in one list by data-cites (from data/citations.yml); back to the
+    // years' lists, in their order, otherwise.
+    var homes = items.map(function (li) { return li.parentNode; });
+    function arrange(byCites) {
+      var order = items.slice();
+      if (byCites) {
+        order.sort(function (a, b) { return Number(b.dataset.cites) - Number(a.dataset.cites); });
+      }
+      order.forEach(function (li) { (byCites ? lists[0] : homes[items.indexOf(li)]).appendChild(li); });
+    }
+
     function apply() {
+      var byCites = Boolean(form.elements.sort && form.elements.sort.value === "cites");
+      if (form.elements.sort) arrange(byCites);
       var year = form.elements.year.value;
       var topic = form.elements.topic ? form.elements.topic.value : "";
       var type = form.elements.type.value;
@@ -47,7 +60,7 @@
         var empty = !ul.querySelector("li.lab-pub:not([hidden])");
         ul.hidden = empty;
         var heading = ul.previousElementSibling;
-        if (heading && heading.tagName === "H2") heading.hidden = empty;
+        if (heading && heading.tagName === "H2") heading.hidden = empty || byCites;
       });
       count.textContent = String(shown);
       var active = [year, topic, type, awarded, words.length].filter(Boolean).length;
@@ -59,6 +72,7 @@
       if (type) query.set("type", type);
       if (awarded) query.set("awarded", "yes");
       if (form.elements.q.value) query.set("q", form.elements.q.value);
+      if (byCites) query.set("sort", "cites");
       var search = query.toString();
       history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     }

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import GitRef, Language, Links, Markdown, Model, NewsDate, SiteAddress, Slug, Text, Url, Year
+from .common import Email, GitRef, Language, Links, Markdown, Model, NewsDate, SiteAddress, Slug, Text, Url, Year
 
 
 class SiteSettings(Model):
@@ -22,6 +22,9 @@ class SiteSettings(Model):
     """The repository (https://…), for 'Edit this profile' links; GitHub Actions fills it in when absent."""
     branch: GitRef = "main"
     """The branch that 'Edit' links open (a git branch name)."""
+    contact: Email | None = None
+    """The address `import`, `sync` and `citations` give the services they ask (Crossref, arXiv,
+    DBLP, ORCID, OpenAlex) so they can reach us; defaults to the professor's e-mail."""
 
 
 class NewsItem(Model):

@@ -217,3 +217,33 @@ class Links(Model):
     video: Url | None = None
     project: Url | None = None
     website: Url | None = None
+
+
+# Ids in outside registries (import, sync) and the day a generated file was written (citations).
+ORCID_PATTERN = "^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"
+DBLP_PID_PATTERN = "^[0-9a-z]+/[0-9A-Za-z-]+$"
+ISO_DATE_PATTERN = f"^(?:{_YEAR}-{_DAY_OF_MONTH}|{_LEAP_YEAR}-02-29)$"
+"""A real calendar day, YYYY-MM-DD."""
+
+
+def _orcid(value: str) -> str:
+    if not _matches(ORCID_PATTERN, value):
+        raise _fail("an ORCID iD like 0000-0002-1825-0097 (without https://orcid.org/)", value)
+    return value
+
+
+def _dblp_pid(value: str) -> str:
+    if not _matches(DBLP_PID_PATTERN, value):
+        raise _fail("a DBLP person id like 23/7512 (as in https://dblp.org/pid/23/7512)", value)
+    return value
+
+
+def _iso_date(value: str) -> str:
+    if not _matches(ISO_DATE_PATTERN, value):
+        raise _fail('a date as YYYY-MM-DD, e.g. "2026-11-27"', value)
+    return value
+
+
+Orcid = Annotated[str, AfterValidator(_orcid), _schema(ORCID_PATTERN)]
+DblpPid = Annotated[str, AfterValidator(_dblp_pid), _schema(DBLP_PID_PATTERN)]
+IsoDate = Annotated[str, AfterValidator(_iso_date), _schema(ISO_DATE_PATTERN)]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from .common import AssetPath, Email, Link, Markdown, Model, Slug, Text, Year, YearMonth
+from .common import AssetPath, DblpPid, Email, Link, Markdown, Model, Orcid, Slug, Text, Year, YearMonth
 
 Degree = Literal["PhD", "MS", "BS", "Postdoc"]
 DEGREE_ORDER: tuple[str, ...] = ("Postdoc", "PhD", "MS", "BS")
@@ -25,6 +25,10 @@ class Person(Model):
     name: Text
     aliases: list[Text] = []
     """Other spellings under which the person appears as an author."""
+    orcid: Orcid | None = None
+    """ORCID iD: `sync` imports this person's works, and authors carrying it are this person."""
+    dblp: DblpPid | None = None
+    """DBLP person id: `sync` imports this person's records, and authors carrying it are this person."""
     degree: Degree
     start: Year | None = None
     end: Year | None = None
@@ -66,6 +70,10 @@ class Profile(Model):
 
     name: Text
     aliases: list[Text] = []
+    orcid: Orcid | None = None
+    """ORCID iD: `sync` imports these works, and authors carrying it are the professor."""
+    dblp: DblpPid | None = None
+    """DBLP person id: `sync` imports these records, and authors carrying it are the professor."""
     title: Text
     department: Text
     university: Text

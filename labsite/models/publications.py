@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from .common import Links, Markdown, Model, Slug, Text, Year
+from .common import IsoDate, Links, Markdown, Model, Slug, Text, Year
 
 VenueType = Literal["conference", "journal", "workshop"]
 PublicationType = Literal["conference", "journal", "workshop", "thesis", "preprint"]
@@ -99,3 +99,14 @@ class PublicationsFile(Model):
 
 class AuthorsFile(Model):
     authors: list[ExternalAuthor] = []
+
+
+class CitationsFile(Model):
+    """`data/citations.yml`: how often each paper has been cited, written by `python -m labsite
+    citations` (weekly, by the sync workflow); generated, not edited by hand."""
+
+    fetched: IsoDate | None = None
+    """The day the counts were fetched."""
+    source: Literal["OpenAlex"] = "OpenAlex"
+    counts: dict[Slug, Annotated[int, Field(ge=0)]] = {}
+    """{paper id: number of citing works}."""
