@@ -55,13 +55,26 @@ class DataErrors(Exception):
         return "\n".join([head, *(f"  {e}" for e in self.errors)])
 
 
+SHOWN_MAX = 60
+"""A found value is cut to this many characters in a message: a message never formats a huge value."""
+
+
 def shown(value: Any) -> str:
     """A found value as it should appear in a message: quoted strings, short, one line."""
-    text = repr(value) if isinstance(value, str) else str(value)
     if isinstance(value, dict):
-        text = "a mapping"
-    elif isinstance(value, list):
-        text = "a list"
-    elif value is None:
-        text = "nothing"
-    return text if len(text) <= 60 else text[:57] + "..."
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return shown_text(repr(value[: SHOWN_MAX + 1]) if len(value) > SHOWN_MAX else repr(value))
+    return shown_text(str(value))
+
+
+def shown_text(text: str, limit: int = SHOWN_MAX) -> str:
+    """Text as a message shows it: control characters escaped (one line), at most `limit` characters."""
+    text = text[: limit * 4]
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        text = "".join(repr(ch)[1:-1] if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

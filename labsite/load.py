@@ -6,6 +6,7 @@ validated against its model, then the whole set is cross-checked (`checks.py`).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import checks, validate, yamlfile
-from .errors import DataError, DataErrors, DataWarning
+from . import checks, files, validate, yamlfile
+from .errors import DataError, DataErrors, DataWarning, shown_text
 from .models.activities import (
     Award,
     AwardsFile,
@@ -52,6 +53,13 @@ FILES: dict[str, tuple[type[BaseModel], bool]] = {
     "authors.yml": (AuthorsFile, False),
 }
 PEOPLE_DIR = "people"
+MAX_BYTES = {"publications.yml": 4_000_000, "news.yml": 1_000_000, PEOPLE_DIR: 50_000}
+"""Largest accepted size of each data file (the others: `MAX_BYTES_OTHER`), checked before parsing.
+
+About 2,500 papers with abstracts, 1,000 news items, a person with a full bio and many links: far
+above any lab, far below what would slow the check or the build (the fields have limits too).
+"""
+MAX_BYTES_OTHER = 200_000
 
 
 @dataclass
@@ -85,24 +93,33 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
 
     if not base.is_dir():
         raise DataErrors([DataError(data_dir, 0, "", "the data folder is missing", "create data/site.yml")])
+    errors += files.problems(root, data_dir)
+    if base.is_symlink():
+        raise DataErrors(errors)
 
     for name, (model, required) in FILES.items():
         shown_as = f"{data_dir}/{name}"
         path = base / name
-        if not path.exists():
+        if path.is_symlink():
+            records[name] = None  # files.problems reports it; a link is never followed
+            continue
+        if not os.path.lexists(path):
             if required:
                 errors.append(DataError(shown_as, 0, "", "required file is missing"))
             else:
                 records[name] = model()
             continue
-        record, problems, document = _read(path, shown_as, model)
+        record, problems, document = _read(path, shown_as, model, MAX_BYTES.get(name, MAX_BYTES_OTHER))
         errors += problems
         documents[shown_as] = document
         records[name] = record
 
     people: dict[str, Person] = {}
-    for path in sorted((base / PEOPLE_DIR).glob("*")) if (base / PEOPLE_DIR).is_dir() else []:
-        shown_as = f"{data_dir}/{PEOPLE_DIR}/{path.name}"
+    people_dir = base / PEOPLE_DIR
+    for path in sorted(people_dir.glob("*")) if people_dir.is_dir() and not people_dir.is_symlink() else []:
+        shown_as = f"{data_dir}/{PEOPLE_DIR}/{shown_text(path.name, limit=200)}"
+        if path.is_symlink():
+            continue  # files.problems reports it
         if path.suffix != ".yml" or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.stem):
             if path.name.startswith(".") or path.name.lower() == "readme.md":
                 continue
@@ -116,7 +133,7 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
                 )
             )
             continue
-        person, problems, document = _read(path, shown_as, Person)
+        person, problems, document = _read(path, shown_as, Person, MAX_BYTES[PEOPLE_DIR])
         errors += problems
         documents[shown_as] = document
         if person is not None:
@@ -145,8 +162,8 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
     return data
 
 
-def _read(path: Path, shown_as: str, model: type[BaseModel]) -> tuple[Any, list[DataError], Any]:
-    document, problems = yamlfile.read(path, shown_as)
+def _read(path: Path, shown_as: str, model: type[BaseModel], max_bytes: int) -> tuple[Any, list[DataError], Any]:
+    document, problems = yamlfile.read(path, shown_as, max_bytes)
     if document is None and not problems:
         problems = [DataError(shown_as, 1, "", "the file is empty", "see the other files for the expected fields")]
     if document is None:
