@@ -91,7 +91,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state["pages"] = {}
     site = _state["site"]
     if site is None:
-        return files
+        return _without_refused(files, _state["errors"])
     blocks = blocks_for(site, (project_root(config) / "overrides" / "labsite",))
     for spec in generated_pages(site):
         # The body is rendered here, once, and the macros plugin is told to leave it alone: text
@@ -114,6 +114,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "publications.bib", content=bibtex.bibliography(site)))
     files.append(File.generated(config, "news.xml", content=feeds.news_feed(site, base_url)))
     files.append(File.generated(config, "publications.xml", content=feeds.publications_feed(site, base_url)))
+    return files
+
+
+def _without_refused(files: Files, problems: DataErrors | None) -> Files:
+    """A preview with bad data does not serve the files refused under docs/ (links, non-photos)."""
+    errors = problems.errors if problems else []
+    refused = tuple(e.file.removeprefix("docs/") for e in errors if e.file.startswith("docs/"))
+    for file in list(files) if refused else []:
+        if any(file.src_uri == path or file.src_uri.startswith(path + "/") for path in refused):
+            files.remove(file)
     return files
 
 

@@ -29,7 +29,7 @@ class DataError:
         where = f"{self.file}:{self.line}" if self.line else self.file
         what = f"field '{self.field}': {self.message}" if self.field else self.message
         text = f"{where}: {what}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        return one_line(f"{text} (hint: {self.hint})" if self.hint else text)
 
     @property
     def title(self) -> str:
@@ -73,8 +73,13 @@ def shown(value: Any) -> str:
 
 
 def shown_text(text: str, limit: int = SHOWN_MAX) -> str:
-    """Text as a message shows it: control characters escaped (one line), at most `limit` characters."""
-    text = text[: limit * 4]
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        text = "".join(repr(ch)[1:-1] if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+    """Text as a message shows it: on one line, at most `limit` characters."""
+    text = one_line(text[: limit * 4])
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def one_line(text: str) -> str:
+    """Control characters written as escapes: a newline in a file name cannot start a line of output."""
+    if not any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return text
+    return "".join(repr(ch)[1:-1] if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)

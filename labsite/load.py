@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import checks, files, validate, yamlfile
-from .errors import DataError, DataErrors, DataWarning, shown_text
+from .errors import DataError, DataErrors, DataWarning
 from .models.activities import (
     Award,
     AwardsFile,
@@ -117,7 +117,7 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
     people: dict[str, Person] = {}
     people_dir = base / PEOPLE_DIR
     for path in sorted(people_dir.glob("*")) if people_dir.is_dir() and not people_dir.is_symlink() else []:
-        shown_as = f"{data_dir}/{PEOPLE_DIR}/{shown_text(path.name, limit=200)}"
+        shown_as = f"{data_dir}/{PEOPLE_DIR}/{path.name}"
         if path.is_symlink():
             continue  # files.problems reports it
         if path.suffix != ".yml" or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.stem):

@@ -11,14 +11,16 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import DataError, DataWarning
+from .errors import DataError, DataWarning, one_line
 
 
 def _escape_data(text: str) -> str:
+    """GitHub's escaping of a workflow command's message: a newline can never start a new command."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
+    """And of a property (`file=…`): a ':' or ',' in a file name can never end the property early."""
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -44,7 +46,7 @@ def lines(problems: Iterable[DataError], github: bool) -> list[str]:
     out = []
     for problem in problems:
         prefix = "warning: " if isinstance(problem, DataWarning) else ""
-        out.append(f"{prefix}{problem}")
+        out.append(f"{prefix}{problem}")  # str() keeps it on one line
         if github:
             out.append(annotation(problem))
     return out
@@ -59,6 +61,6 @@ def write_summary(problems: list[DataError]) -> None:
     for p in problems:
         text = p.message + (f" (hint: {p.hint})" if p.hint else "")
         cells = [p.file, str(p.line or ""), p.field, text]
-        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        rows.append("| " + " | ".join(one_line(c).replace("|", "\\|") for c in cells) + " |")
     with Path(summary).open("a", encoding="utf-8") as f:
         f.write("### Data check\n\n" + "\n".join(rows) + "\n")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Links, Markdown, Model, NewsDate, Slug, Text, Url, Year
+from .common import Links, Markdown, Model, NewsDate, NewsText, Slug, Text, Url, Year
 
 
 class SiteSettings(Model):
@@ -25,7 +25,7 @@ class SiteSettings(Model):
 
 class NewsItem(Model):
     date: NewsDate
-    text: Markdown
+    text: NewsText
 
 
 class NewsFile(Model):

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from ..errors import shown
+
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
@@ -22,8 +24,7 @@ class Model(BaseModel):
 
 
 def _fail(expected: str, got: object) -> PydanticCustomError:
-    shown = repr(got) if isinstance(got, str) else str(got)
-    return PydanticCustomError("labsite", "expected {expected} — got {got}", {"expected": expected, "got": shown})
+    return PydanticCustomError("labsite", "expected {expected} — got {got}", {"expected": expected, "got": shown(got)})
 
 
 def _one_line(value: str) -> str:
@@ -89,15 +90,29 @@ def _asset_path(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1)]
+# Length limits: far above what a lab writes, low enough that one pull request cannot make the
+# build slow or the search index heavy (a 5 MB bio once took the build from 3.5 s to 42 s).
+TEXT_MAX, NAME_MAX, MARKDOWN_MAX, NEWS_MAX, URL_MAX, ID_MAX = 300, 100, 5_000, 2_000, 2_000, 100
+
+Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1, max_length=TEXT_MAX)]
 """A single line of plain text: shown escaped, never interpreted as Markdown or HTML."""
 
-Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"contentMediaType": "text/markdown"})]
+Name = Annotated[str, AfterValidator(_one_line), Field(min_length=1, max_length=NAME_MAX)]
+"""A person's name or one spelling of it, as in an author list."""
+
+Markdown = Annotated[
+    str, Field(min_length=1, max_length=MARKDOWN_MAX, json_schema_extra={"contentMediaType": "text/markdown"})
+]
 """Text in which Markdown (emphasis, links, lists) is rendered; raw HTML is shown as text."""
 
-Slug = Annotated[str, AfterValidator(_slug)]
-Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"format": "uri-reference"})]
-Email = Annotated[str, AfterValidator(_email)]
+NewsText = Annotated[
+    str, Field(min_length=1, max_length=NEWS_MAX, json_schema_extra={"contentMediaType": "text/markdown"})
+]
+"""A news item in Markdown: a sentence or two (the home page shows the latest ones)."""
+
+Slug = Annotated[str, AfterValidator(_slug), Field(max_length=ID_MAX)]
+Url = Annotated[str, AfterValidator(_url), Field(max_length=URL_MAX, json_schema_extra={"format": "uri-reference"})]
+Email = Annotated[str, AfterValidator(_email), Field(max_length=254)]
 YearMonth = Annotated[str, AfterValidator(_year_month)]
 NewsDate = Annotated[str, AfterValidator(_news_date)]
 AssetPath = Annotated[str, AfterValidator(_asset_path)]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Links, Markdown, Model, Slug, Text, Year
+from .common import Links, Markdown, Model, Name, Slug, Text, Year
 
 VenueType = Literal["conference", "journal", "workshop"]
 PublicationType = Literal["conference", "journal", "workshop", "thesis", "preprint"]
@@ -30,7 +30,7 @@ class Publication(Model):
     title: Text
     abstract: Markdown | None = None
     doi: Text | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
-    authors: list[Text] = Field(min_length=1)
+    authors: list[Name] = Field(min_length=1)
     equal_contribution: int | None = Field(default=None, ge=2)
     """The first N authors contributed equally; they are marked with *."""
     et_al: bool = False
@@ -70,8 +70,8 @@ class ExternalAuthor(Model):
     """A co-author outside the group: other spellings of their name, or none to say that a name
     resembling a member's belongs to someone else."""
 
-    name: Text
-    aliases: list[Text] = []
+    name: Name
+    aliases: list[Name] = []
 
 
 class VenuesFile(Model):
