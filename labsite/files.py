@@ -54,7 +54,7 @@ def links(root: Path, folder: str) -> list[DataError]:
 
 
 def _link_error(path: Path, shown_as: str) -> DataError:
-    target = shown_text(repr(os.readlink(path)))
+    target = shown_text(repr(os.readlink(path)), limit=300)
     try:
         os.stat(path)
         what = f"a symbolic link (to {target})"

@@ -105,9 +105,9 @@ def _to_data_error(
             f"did you mean {' or '.join(repr(c) for c in close)}?" if close else f"allowed fields: {', '.join(allowed)}"
         )
         return DataError(file, line, field, "unknown field", hint)
-    if kind == "string_too_long":
-        limit, size = err["ctx"]["max_length"], len(got) if isinstance(got, str) else 0
-        return DataError(file, line, field, f"expected at most {limit:,} characters — got {size:,}", "shorten it")
+    if kind in ("string_too_long", "too_long") and isinstance(got, str):
+        limit = err["ctx"]["max_length"]
+        return DataError(file, line, field, f"expected at most {limit:,} characters — got {len(got):,}", "shorten it")
     if kind == "labsite":
         return DataError(file, line, field, err["msg"])
     if kind == "literal_error":

@@ -201,7 +201,7 @@ def _regular_file_bytes(path: Path, shown_as: str, max_bytes: int | None) -> byt
         if max_bytes is not None and info.st_size > max_bytes:
             raise refuse(
                 f"the file is too large: {_size(info.st_size)}, at most {_size(max_bytes)} allowed",
-                "shorten the long texts in it (or split it, e.g. one file per person)",
+                "shorten the long texts in it",
             )
         with os.fdopen(fd, "rb", closefd=False) as stream:
             return stream.read()
@@ -232,7 +232,7 @@ def _shape_problem(root: yaml.Node | None, text: str, file: str) -> DataError | 
                 _first_alias_line(text),
                 "",
                 "YAML anchors and aliases are not allowed",
-                "write the value out in full where it is needed (no '&name' or '*name')",
+                "write each value out in full instead of '&name' and '*name'",
             )
         seen.add(id(node))
         if depth > MAX_DEPTH:
