@@ -391,3 +391,11 @@ def test_a_latin1_file_is_reported_on_the_line_of_its_first_bad_byte(fixture_pro
     assert problems(fixture_project) == [
         f"{PERSON}:{line}: not UTF-8 text (byte 0xE9 on this line) (hint: save the file as UTF-8)"
     ]
+
+
+def test_an_invisible_control_character_is_reported_on_its_line(fixture_project):
+    line = append(fixture_project, PERSON, "now: Engineer\x07 at Nowhere\n")
+    assert problems(fixture_project) == [
+        f"{PERSON}:{line}: YAML cannot hold the character U+0007 (control characters are not allowed)"
+        " (hint: remove the invisible control character on this line)"
+    ]
