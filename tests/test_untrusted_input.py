@@ -276,9 +276,9 @@ def test_a_data_file_over_its_size_limit_is_refused_before_it_is_read(fixture_pr
         [f"{PERSON}: the file is too large: 60 KB, at most 50 KB allowed (hint: shorten the long texts in it)"],
         strict_builds=(False,),
     )
-    append(fixture_project, "data/publications.yml", "# " + "x" * 4_100_000 + "\n")
+    append(fixture_project, "data/publications.yml", "# " + "x" * 2_100_000 + "\n")
     assert (
-        "data/publications.yml: the file is too large: 4.1 MB, at most 4.0 MB allowed"
+        "data/publications.yml: the file is too large: 2.1 MB, at most 2.0 MB allowed"
         " (hint: shorten the long texts in it)" in problems(fixture_project)
     )
 
