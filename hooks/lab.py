@@ -16,6 +16,7 @@ import html
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _code(text: str) -> str:
+    """A Markdown code span that holds any text: its fence is longer than any run of backticks in it,
+    so a backtick in a file name or key cannot end it and let the rest through as raw HTML."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
 def _without_refused(files: Files, problems: DataErrors | None) -> Files:
     """A preview with bad data does not serve the files refused under docs/ (links, non-photos)."""
     errors = problems.errors if problems else []
@@ -157,6 +165,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if head:
             page.meta["lab_head"] = head
     if problems:
-        lines = "\n".join(f"    - `{e}`" for e in problems.errors)
+        lines = "\n".join(f"    - {_code(str(e))}" for e in problems.errors)
         return f'!!! failure "The data has problems: this preview is incomplete"\n\n{lines}\n\n{markdown}'
     return markdown
