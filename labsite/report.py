@@ -7,6 +7,7 @@ step, so the full list also goes to the job summary.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -52,6 +53,11 @@ def lines(problems: Iterable[DataError], github: bool) -> list[str]:
     return out
 
 
+def _cell(text: str) -> str:
+    """Table cell text that stays text: one line, no table break, no HTML or images from a file name."""
+    return html.escape(one_line(text), quote=False).replace("|", "\\|").replace("!", "\\!").replace("[", "\\[")
+
+
 def write_summary(problems: list[DataError]) -> None:
     """Append a Markdown table of every problem to the GitHub job summary, if there is one."""
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -61,6 +67,6 @@ def write_summary(problems: list[DataError]) -> None:
     for p in problems:
         text = p.message + (f" (hint: {p.hint})" if p.hint else "")
         cells = [p.file, str(p.line or ""), p.field, text]
-        rows.append("| " + " | ".join(one_line(c).replace("|", "\\|") for c in cells) + " |")
+        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     with Path(summary).open("a", encoding="utf-8") as f:
         f.write("### Data check\n\n" + "\n".join(rows) + "\n")

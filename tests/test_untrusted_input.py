@@ -325,12 +325,24 @@ def test_an_unreadable_file_is_a_clear_error(fixture_project, monkeypatch):
     ]
 
 
-def test_a_hostile_file_name_cannot_inject_workflow_commands(fixture_project):
+def test_a_hostile_file_name_cannot_inject_workflow_commands(fixture_project, tmp_path):
     name = "x\n::error file=evil.yml::pwned %0A,:.yml"
     (fixture_project / "data/people" / name).write_text("name: X\n")
+    (fixture_project / "data/people/![i](https:x.org)<b>.yml").write_text("name: Y\n")
     line = append(fixture_project, PERSON, '"a\\n::warning::b": 1\n')
-    done = check(fixture_project, extra_env={"GITHUB_ACTIONS": "true"})
+    summary = tmp_path / "summary.md"
+    done = check(fixture_project, extra_env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert done.returncode == 1
+    rows = summary.read_text().splitlines()
+    assert rows[4:] == [
+        "| data/people/\\!\\[i](https:x.org)&lt;b&gt;.yml |  |  | a person's file must be named &lt;id&gt;.yml"
+        " (hint: use lowercase letters, digits and hyphens, e.g. jane-doe.yml) |",
+        f"| {PERSON} | {line} | a\\n::warning::b | unknown field (hint: allowed fields: "
+        "name, aliases, degree, start, end, co_advisors, now, email, photo, links, interests, bio) |",
+        "| data/people/x\\n::error file=evil.yml::pwned %0A,:.yml |  |  | a person's file must be named &lt;id&gt;.yml"
+        " (hint: use lowercase letters, digits and hyphens, e.g. jane-doe.yml) |",
+    ]
+    done.stdout = "\n".join(line for line in done.stdout.splitlines() if "![i]" not in line)
     hint = "use lowercase letters, digits and hyphens, e.g. jane-doe.yml"
     assert done.stdout.splitlines() == [
         f"{PERSON}:{line}: field 'a\\n::warning::b': unknown field (hint: allowed fields: "
