@@ -342,9 +342,11 @@ def test_a_hostile_file_name_cannot_inject_workflow_commands(fixture_project, tm
         "| data/people/x\\n::error file=evil.yml::pwned %0A,:.yml |  |  | a person's file must be named &lt;id&gt;.yml"
         " (hint: use lowercase letters, digits and hyphens, e.g. jane-doe.yml) |",
     ]
-    done.stdout = "\n".join(line for line in done.stdout.splitlines() if "![i]" not in line)
     hint = "use lowercase letters, digits and hyphens, e.g. jane-doe.yml"
     assert done.stdout.splitlines() == [
+        f"data/people/![i](https:x.org)<b>.yml: a person's file must be named <id>.yml (hint: {hint})",
+        f"::error file=data/people/![i](https%3Ax.org)<b>.yml,title=Invalid data::a person's file must be named"
+        f" <id>.yml (hint: {hint})",
         f"{PERSON}:{line}: field 'a\\n::warning::b': unknown field (hint: allowed fields: "
         "name, aliases, degree, start, end, co_advisors, now, email, photo, links, interests, bio)",
         f"::error file={PERSON},line={line},title=Invalid field 'a%0A%3A%3Awarning%3A%3Ab'::"
