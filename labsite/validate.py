@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import yamlfile
-from .errors import DataError, shown
+from .errors import DataError, shown, shown_text
 
 _EXPECTED = {
     "string_type": "text",
@@ -74,7 +74,8 @@ def dotted(path: tuple[Any, ...]) -> str:
     """('publications', 3, 'venue') -> 'publications[3].venue'."""
     text = ""
     for step in path:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+        step = step if isinstance(step, int) else shown_text(str(step))  # a key may be a hostile megabyte
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
     return text
 
 
@@ -140,6 +141,8 @@ def suggestions(key: str, allowed: list[str]) -> list[str]:
     synonyms = [name for name in SYNONYMS.get(word, ()) if name in allowed]
     if synonyms:
         return synonyms[:2]
+    if len(word) > 40:
+        return []  # no field is that long; and the distance costs the product of the lengths
     budget = 1 if len(word) <= 5 else 2
     scored = sorted((_typos(word, name), name) for name in allowed)
     return [name for distance, name in scored[:1] if distance <= budget]

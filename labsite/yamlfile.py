@@ -78,7 +78,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                     DataError(
                         self.file,
                         line,
-                        str(key),
+                        shown_text(str(key)),
                         f"duplicate key (first given on line {result.key_lines[key]})",
                         "YAML keeps only one of them: remove or merge the other",
                     )

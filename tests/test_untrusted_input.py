@@ -449,3 +449,11 @@ def test_an_invisible_control_character_is_reported_on_its_line(fixture_project)
         ],
         strict_builds=(False,),
     )
+
+
+def test_a_huge_unknown_key_is_cut_short_and_answered_at_once(fixture_project):
+    line = append(fixture_project, PERSON, f"? {'k' * 45_000}\n: 1\n")
+    started = time.perf_counter()
+    [message] = problems(fixture_project)
+    assert time.perf_counter() - started < 1.0  # a typo distance to each field would take minutes
+    assert message.startswith(f"{PERSON}:{line}: field '{'k' * 57}...': unknown field (hint: allowed fields: name,")
