@@ -349,8 +349,8 @@ def test_a_hostile_file_name_cannot_inject_workflow_commands(fixture_project, tm
         f" <id>.yml (hint: {hint})",
         f"{PERSON}:{line}: field 'a\\n::warning::b': unknown field (hint: allowed fields: "
         "name, aliases, degree, start, end, co_advisors, now, email, photo, links, interests, bio)",
-        f"::error file={PERSON},line={line},title=Invalid field 'a%0A%3A%3Awarning%3A%3Ab'::"
-        "field 'a%0A::warning::b': unknown field (hint: allowed fields: "
+        f"::error file={PERSON},line={line},title=Invalid field 'a\\n%3A%3Awarning%3A%3Ab'::"
+        "field 'a\\n::warning::b': unknown field (hint: allowed fields: "
         "name, aliases, degree, start, end, co_advisors, now, email, photo, links, interests, bio)",
         "data/people/x\\n::error file=evil.yml::pwned %0A,:.yml: a person's file must be named <id>.yml"
         f" (hint: {hint})",
