@@ -14,8 +14,8 @@ import pytest
 from PIL import Image
 from sitebuild import build, check
 
-from labsite import yamlfile
-from labsite.errors import DataErrors
+from labsite import report, yamlfile
+from labsite.errors import DataError, DataErrors
 from labsite.load import load
 
 PERSON = "data/people/bo-tern.yml"
@@ -357,6 +357,14 @@ def test_a_hostile_file_name_cannot_inject_workflow_commands(fixture_project, tm
         "::error file=data/people/x%0A%3A%3Aerror file=evil.yml%3A%3Apwned %250A%2C%3A.yml,title=Invalid data::"
         f"a person's file must be named <id>.yml (hint: {hint})",
     ]
+
+
+def test_annotations_escape_messages_and_properties_as_github_documents():
+    problem = DataError("data/a,b:c%.yml", 3, "x:y", "one\r\n::error::two 100%", "")
+    assert report.annotation(problem) == (
+        "::error file=data/a%2Cb%3Ac%25.yml,line=3,title=Invalid field 'x%3Ay'::"
+        "field 'x:y': one%0D%0A::error::two 100%25"
+    )
 
 
 # 9. Messages that said the wrong thing
