@@ -20,6 +20,7 @@ import html
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -130,7 +131,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.remove(sitemap)  # no longer rendered (see on_config), it would be copied as a raw template
     site = _state["site"]
     if site is None:
-        return files
+        return _without_refused(files, _state["errors"])
     _leave_out_empty_pages(files, config, site)
     blocks = blocks_for(site, (project_root(config) / "overrides" / "labsite",))
     for spec in generated_pages(site):
@@ -194,6 +195,23 @@ def _nav_without(nav: list, hidden: set[str]) -> list:
     return kept
 
 
+def _code(text: str) -> str:
+    """A Markdown code span that holds any text: its fence is longer than any run of backticks in it,
+    so a backtick in a file name or key cannot end it and let the rest through as raw HTML."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
+def _without_refused(files: Files, problems: DataErrors | None) -> Files:
+    """A preview with bad data does not serve the files refused under docs/ (links, non-photos)."""
+    errors = problems.errors if problems else []
+    refused = tuple(e.file.removeprefix("docs/") for e in errors if e.file.startswith("docs/"))
+    for file in list(files) if refused else []:
+        if any(file.src_uri == path or file.src_uri.startswith(path + "/") for path in refused):
+            files.remove(file)
+    return files
+
+
 def _head(page: Page, config: MkDocsConfig) -> dict | None:
     """Scholar tags and JSON-LD for a paper's page; the professor as a Person on the home page."""
     site = _state["site"]
@@ -224,6 +242,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if head:
             page.meta["lab_head"] = head
     if problems:
-        lines = "\n".join(f"    - `{e}`" for e in problems.errors)
+        lines = "\n".join(f"    - {_code(str(e))}" for e in problems.errors)
         return f'!!! failure "The data has problems: this preview is incomplete"\n\n{lines}\n\n{markdown}'
     return markdown

@@ -11,16 +11,13 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import BaseModel
 
-from . import authors, markdown, yamlfile
+from . import authors, files, markdown, yamlfile
 from .errors import DataError
 from .models.common import Markdown
 from .validate import dotted
 
 if TYPE_CHECKING:
     from .load import SiteData
-
-PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".webp"}
-PHOTO_MAX_BYTES = 1_000_000
 
 
 def cross_check(data: SiteData, documents: dict[str, Any], data_dir: str) -> list[DataError]:
@@ -170,21 +167,17 @@ def _identities(data: SiteData, refuse: Any) -> None:
 
 
 def _photo(file: str, photo: str, data: SiteData, refuse: Any) -> None:
-    path = data.root / "docs" / photo
+    path = data.root / files.DOCS_DIR / photo
+    if files.linked(data.root, f"{files.DOCS_DIR}/{photo}") or (
+        photo.startswith(f"{files.PHOTO_DIR}/") and path.is_file()
+    ):
+        return  # files.problems reports the link, or what is wrong with a file in the photo folder
     if not path.is_file():
         refuse(
             file, ("photo",), f"expected a file at docs/{photo} — it does not exist", "add the image or remove 'photo'"
         )
-    elif path.suffix.lower() not in PHOTO_TYPES:
-        refuse(file, ("photo",), f"expected a JPEG, PNG or WebP image — got {path.suffix!r}")
-    elif path.stat().st_size > PHOTO_MAX_BYTES:
-        size = path.stat().st_size / 1_000_000
-        refuse(
-            file,
-            ("photo",),
-            f"expected a photo of at most 1 MB — got {size:.1f} MB",
-            f"shrink it: python -m labsite photo docs/{photo}",
-        )
+    elif problem := files.photo_problem(path, f"{files.DOCS_DIR}/{photo}"):
+        refuse(file, ("photo",), *problem)
 
 
 def _markdown(data: SiteData, refuse: Any) -> None:

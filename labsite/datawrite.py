@@ -9,6 +9,7 @@ checked there (`load`); on any problem `DataErrors` is raised and nothing in the
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -113,11 +114,19 @@ def with_changes(text: str, entry_id: str, changes: dict[str, Any], order: tuple
     return "".join(lines)
 
 
+def _link_or_copy(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:  # another file system, or links not allowed
+        shutil.copy2(source, destination)
+
+
 def write_checked(root: Path, texts: dict[str, str]) -> None:
     """Write {path under root: new text} if the data, with them, checks; otherwise raise, writing nothing.
 
-    The check runs on a temporary copy of data/ (docs/ linked in, for photo checks), so a failure
-    never leaves a half-written project behind.
+    The check runs on a temporary copy of data/ and docs/ (docs/ as hard links where the disk allows,
+    so photos are not copied byte by byte; links stay links, which the check refuses as it would
+    in the project), so a failure never leaves a half-written project behind.
     """
     if not texts:
         return
@@ -125,7 +134,7 @@ def write_checked(root: Path, texts: dict[str, str]) -> None:
         copy = Path(scratch)
         shutil.copytree(root / "data", copy / "data")
         if (root / "docs").is_dir():
-            (copy / "docs").symlink_to((root / "docs").resolve(), target_is_directory=True)
+            shutil.copytree(root / "docs", copy / "docs", symlinks=True, copy_function=_link_or_copy)
         for name, text in texts.items():
             (copy / name).write_text(text, encoding="utf-8")
         load(copy)

@@ -29,7 +29,7 @@ class DataError:
         where = f"{self.file}:{self.line}" if self.line else self.file
         what = f"field '{self.field}': {self.message}" if self.field else self.message
         text = f"{where}: {what}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        return one_line(f"{text} (hint: {self.hint})" if self.hint else text)
 
     @property
     def title(self) -> str:
@@ -55,13 +55,31 @@ class DataErrors(Exception):
         return "\n".join([head, *(f"  {e}" for e in self.errors)])
 
 
+SHOWN_MAX = 60
+"""A found value is cut to this many characters in a message: a message never formats a huge value."""
+
+
 def shown(value: Any) -> str:
     """A found value as it should appear in a message: quoted strings, short, one line."""
-    text = repr(value) if isinstance(value, str) else str(value)
     if isinstance(value, dict):
-        text = "a mapping"
-    elif isinstance(value, list):
-        text = "a list"
-    elif value is None:
-        text = "nothing"
-    return text if len(text) <= 60 else text[:57] + "..."
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return shown_text(repr(value[: SHOWN_MAX + 1]) if len(value) > SHOWN_MAX else repr(value))
+    return shown_text(str(value))
+
+
+def shown_text(text: str, limit: int = SHOWN_MAX) -> str:
+    """Text as a message shows it: on one line, at most `limit` characters."""
+    text = one_line(text[: limit * 4])
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def one_line(text: str) -> str:
+    """Control characters written as escapes: a newline in a file name cannot start a line of output."""
+    if not any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return text
+    return "".join(repr(ch)[1:-1] if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)

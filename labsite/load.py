@@ -6,6 +6,7 @@ validated against its model, then the whole set is cross-checked (`checks.py`).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import checks, lookalikes, validate, yamlfile
+from . import checks, files, lookalikes, validate, yamlfile
 from .errors import DataError, DataErrors, DataWarning
 from .models.activities import (
     Award,
@@ -54,6 +55,14 @@ FILES: dict[str, tuple[type[BaseModel], bool]] = {
     "citations.yml": (CitationsFile, False),
 }
 PEOPLE_DIR = "people"
+MAX_BYTES = {"publications.yml": 2_000_000, "news.yml": 1_000_000, PEOPLE_DIR: 50_000}
+"""Largest accepted size of each data file (the others: `MAX_BYTES_OTHER`), checked before parsing.
+
+publications.yml: three times the 40× benchmark's 2,040 papers (640 KB), or ~1,500 papers with
+abstracts; news: thousands of items; a person: a full bio and many links. Far above any lab, and
+low enough that one pull request cannot make the check or the build slow (fields have limits too).
+"""
+MAX_BYTES_OTHER = 200_000
 
 
 @dataclass
@@ -88,24 +97,33 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
 
     if not base.is_dir():
         raise DataErrors([DataError(data_dir, 0, "", "the data folder is missing", "create data/site.yml")])
+    errors += files.problems(root, data_dir)
+    if base.is_symlink():
+        raise DataErrors(errors)
 
     for name, (model, required) in FILES.items():
         shown_as = f"{data_dir}/{name}"
         path = base / name
-        if not path.exists():
+        if path.is_symlink():
+            records[name] = None  # files.problems reports it; a link is never followed
+            continue
+        if not os.path.lexists(path):
             if required:
                 errors.append(DataError(shown_as, 0, "", "required file is missing"))
             else:
                 records[name] = model()
             continue
-        record, problems, document = _read(path, shown_as, model)
+        record, problems, document = _read(path, shown_as, model, MAX_BYTES.get(name, MAX_BYTES_OTHER))
         errors += problems
         documents[shown_as] = document
         records[name] = record
 
     people: dict[str, Person] = {}
-    for path in sorted((base / PEOPLE_DIR).glob("*")) if (base / PEOPLE_DIR).is_dir() else []:
+    people_dir = base / PEOPLE_DIR
+    for path in sorted(people_dir.glob("*")) if people_dir.is_dir() and not people_dir.is_symlink() else []:
         shown_as = f"{data_dir}/{PEOPLE_DIR}/{path.name}"
+        if path.is_symlink():
+            continue  # files.problems reports it
         if path.suffix != ".yml" or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.stem):
             if path.name.startswith(".") or path.name.lower() == "readme.md":
                 continue
@@ -119,7 +137,7 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
                 )
             )
             continue
-        person, problems, document = _read(path, shown_as, Person)
+        person, problems, document = _read(path, shown_as, Person, MAX_BYTES[PEOPLE_DIR])
         errors += problems
         documents[shown_as] = document
         if person is not None:
@@ -150,8 +168,8 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
     return data
 
 
-def _read(path: Path, shown_as: str, model: type[BaseModel]) -> tuple[Any, list[DataError], Any]:
-    document, problems = yamlfile.read(path, shown_as)
+def _read(path: Path, shown_as: str, model: type[BaseModel], max_bytes: int) -> tuple[Any, list[DataError], Any]:
+    document, problems = yamlfile.read(path, shown_as, max_bytes)
     if document is None and not problems:
         problems = [DataError(shown_as, 1, "", "the file is empty", "see the other files for the expected fields")]
     if document is None:

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import click
 
-from .checks import PHOTO_MAX_BYTES
-
-FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP", ".png": "PNG"}
+from .files import PHOTO_MAX_BYTES
+from .files import PHOTO_TYPES as FORMATS
 
 
 def shrink(path: Path, size: int = 512) -> tuple[int, int]:

@@ -7,18 +7,21 @@ step, so the full list also goes to the job summary.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import DataError, DataWarning
+from .errors import DataError, DataWarning, one_line
 
 
 def _escape_data(text: str) -> str:
+    """GitHub's escaping of a workflow command's message: a newline can never start a new command."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
+    """And of a property (`file=…`): a ':' or ',' in a file name can never end the property early."""
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -44,10 +47,15 @@ def lines(problems: Iterable[DataError], github: bool) -> list[str]:
     out = []
     for problem in problems:
         prefix = "warning: " if isinstance(problem, DataWarning) else ""
-        out.append(f"{prefix}{problem}")
+        out.append(f"{prefix}{problem}")  # str() keeps it on one line
         if github:
             out.append(annotation(problem))
     return out
+
+
+def _cell(text: str) -> str:
+    """Table cell text that stays text: one line, no table break, no HTML or images from a file name."""
+    return html.escape(one_line(text), quote=False).replace("|", "\\|").replace("!", "\\!").replace("[", "\\[")
 
 
 def write_summary(problems: list[DataError]) -> None:
@@ -59,6 +67,6 @@ def write_summary(problems: list[DataError]) -> None:
     for p in problems:
         text = p.message + (f" (hint: {p.hint})" if p.hint else "")
         cells = [p.file, str(p.line or ""), p.field, text]
-        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     with Path(summary).open("a", encoding="utf-8") as f:
         f.write("### Data check\n\n" + "\n".join(rows) + "\n")

@@ -7,6 +7,7 @@ what makes `mkdocs serve` pick up an edit without re-reading data several times 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .load import load
@@ -18,15 +19,23 @@ loads = 0
 
 
 def fingerprint(root: Path, data_dir: str = "data") -> tuple:
-    """Names, sizes and modification times of every data file: cheap, and changes on any edit."""
-    base = root / data_dir
-    if not base.is_dir():
-        return ()
-    return tuple(
-        (str(p.relative_to(base)), st.st_mtime_ns, st.st_size)
-        for p in sorted(base.rglob("*"))
-        if p.is_file() and (st := p.stat())
-    )
+    """Names, kinds, sizes and modification times of every entry of the data and docs folders.
+
+    Cheap, and changes on any edit, including a link or a photo added under docs/ (the check reads
+    those too). Links are described, never followed, so a link loop cannot stop it.
+    """
+    entries = []
+    for folder in (data_dir, "docs"):
+        base = root / folder
+        for current, dirnames, filenames in os.walk(base) if base.is_dir() else ():
+            for name in sorted(dirnames + filenames):
+                path = os.path.join(current, name)
+                try:
+                    st = os.lstat(path)
+                except OSError:
+                    continue
+                entries.append((os.path.relpath(path, root), st.st_mode, st.st_mtime_ns, st.st_size))
+    return tuple(entries)
 
 
 def load_site(root: Path, data_dir: str = "data") -> Site:

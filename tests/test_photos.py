@@ -42,12 +42,11 @@ def test_large_photo_is_refused_then_shrunk_by_the_photo_command(fixture_project
     assert photo.stat().st_size > 1_000_000
     person = fixture_project / "data/people/eve-nox.yml"
     person.write_text(person.read_text() + "photo: images/people/eve-nox.jpg\n")
-    line = len(person.read_text().splitlines())
     with pytest.raises(DataErrors) as raised:
         load(fixture_project)
     size = photo.stat().st_size / 1_000_000
     assert [str(e) for e in raised.value.errors] == [
-        f"data/people/eve-nox.yml:{line}: field 'photo': expected a photo of at most 1 MB — got {size:.1f} MB"
+        f"docs/images/people/eve-nox.jpg: expected a photo of at most 1 MB — got {size:.1f} MB"
         " (hint: shrink it: python -m labsite photo docs/images/people/eve-nox.jpg)"
     ]
 

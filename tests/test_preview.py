@@ -7,9 +7,11 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
+from bs4 import BeautifulSoup
 
 
 def free_port() -> int:
@@ -75,3 +77,25 @@ def test_editing_a_person_file_updates_the_preview_and_a_typo_shows_as_a_banner(
     person.write_text(good)
     body = wait_for(group, lambda body: "The data has problems" not in body and "Bo Tern" in body)
     assert "Bo Ternary" not in body
+
+
+@pytest.mark.slow
+def test_a_refused_file_under_docs_shows_as_a_data_problem_and_is_not_served(preview):
+    project, url = preview
+    wait_for(url + "group/", lambda body: "Bo Tern" in body)
+    folder = project / "docs/images/people"
+    folder.mkdir(parents=True)
+    (folder / "evil.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>")
+    os.symlink("loop", project / "docs/loop")
+    person = project / "data/people/bo-tern.yml"
+    person.write_text(person.read_text() + "'`<img src=x onerror=alert(1)>`': 1\n")
+
+    body = wait_for(url + "group/", lambda body: "The data has problems" in body)
+    assert "docs/images/people/evil.svg: expected a JPEG, PNG or WebP photo" in body
+    assert "docs/loop: a symbolic link that loops" in body
+    banner = BeautifulSoup(body, "lxml").select_one(".admonition.failure")
+    assert banner.find("img") is None  # a backtick in a key does not end the code span
+    assert "field '`<img src=x onerror=alert(1)>`': unknown field" in banner.get_text()
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        fetch(url + "images/people/evil.svg")
+    assert missing.value.code == 404

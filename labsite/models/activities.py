@@ -6,7 +6,21 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Email, GitRef, Language, Links, Markdown, Model, NewsDate, SiteAddress, Slug, Text, Url, Year
+from .common import (
+    Email,
+    GitRef,
+    Language,
+    Links,
+    Markdown,
+    Model,
+    NewsDate,
+    NewsText,
+    SiteAddress,
+    Slug,
+    Text,
+    Url,
+    Year,
+)
 
 
 class SiteSettings(Model):
@@ -29,7 +43,7 @@ class SiteSettings(Model):
 
 class NewsItem(Model):
     date: NewsDate
-    text: Markdown
+    text: NewsText
 
 
 class NewsFile(Model):

@@ -8,6 +8,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from ..errors import shown
+
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
@@ -20,9 +22,8 @@ class Model(BaseModel):
 
 
 def _fail(expected: str, got: object, hint: str = "") -> PydanticCustomError:
-    shown = repr(got) if isinstance(got, str) else str(got)
     return PydanticCustomError(
-        "labsite", "expected {expected} — got {got}", {"expected": expected, "got": shown, "hint": hint}
+        "labsite", "expected {expected} — got {got}", {"expected": expected, "got": shown(got), "hint": hint}
     )
 
 
@@ -162,6 +163,11 @@ def _asset_path(value: str) -> str:
     return value
 
 
+# Length limits: far above what a lab writes, low enough that one pull request cannot make the
+# build slow or the search index heavy (a 5 MB bio once took the build from 3.5 s to 42 s).
+TEXT_MAX, NAME_MAX, MARKDOWN_MAX, NEWS_MAX, URL_MAX, ID_MAX = 300, 100, 5_000, 2_000, 2_000, 100
+
+
 def _schema(pattern: str, **more: object) -> Field:  # type: ignore[valid-type]
     """The rule for editors only: the check applies it (with a readable message) in the validator.
 
@@ -173,22 +179,36 @@ def _schema(pattern: str, **more: object) -> Field:  # type: ignore[valid-type]
     return Field(json_schema_extra={"pattern": pattern, **more})
 
 
-Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1), _schema(TEXT_PATTERN)]
+Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1, max_length=TEXT_MAX), _schema(TEXT_PATTERN)]
 """A single line of plain text: shown escaped, never interpreted as Markdown or HTML."""
 
-Markdown = Annotated[str, Field(min_length=1), _schema(MARKDOWN_PATTERN, contentMediaType="text/markdown")]
+Name = Annotated[str, AfterValidator(_one_line), Field(min_length=1, max_length=NAME_MAX), _schema(TEXT_PATTERN)]
+"""A person's name or one spelling of it, as in an author list."""
+
+Markdown = Annotated[
+    str,
+    Field(min_length=1, max_length=MARKDOWN_MAX),
+    _schema(MARKDOWN_PATTERN, contentMediaType="text/markdown"),
+]
 """Text in which Markdown (emphasis, links, lists) is rendered; raw HTML is shown as text."""
 
-Slug = Annotated[str, AfterValidator(_slug), _schema(SLUG_PATTERN)]
-Url = Annotated[str, AfterValidator(_url), _schema(URL_PATTERN, format="uri-reference")]
-SiteAddress = Annotated[str, AfterValidator(_site_address), _schema(SITE_ADDRESS_PATTERN, format="uri")]
+NewsText = Annotated[
+    str, Field(min_length=1, max_length=NEWS_MAX), _schema(MARKDOWN_PATTERN, contentMediaType="text/markdown")
+]
+"""A news item in Markdown: a sentence or two (the home page shows the latest ones)."""
+
+Slug = Annotated[str, AfterValidator(_slug), Field(max_length=ID_MAX), _schema(SLUG_PATTERN)]
+Url = Annotated[str, AfterValidator(_url), Field(max_length=URL_MAX), _schema(URL_PATTERN, format="uri-reference")]
+SiteAddress = Annotated[
+    str, AfterValidator(_site_address), Field(max_length=URL_MAX), _schema(SITE_ADDRESS_PATTERN, format="uri")
+]
 """An https:// address: the site's own, or its repository's."""
-GitRef = Annotated[str, AfterValidator(_git_ref), _schema(GIT_REF_PATTERN)]
-Language = Annotated[str, AfterValidator(_language), _schema(LANGUAGE_PATTERN)]
-Email = Annotated[str, AfterValidator(_email), _schema(EMAIL_PATTERN, format="email")]
+GitRef = Annotated[str, AfterValidator(_git_ref), Field(max_length=ID_MAX), _schema(GIT_REF_PATTERN)]
+Language = Annotated[str, AfterValidator(_language), Field(max_length=ID_MAX), _schema(LANGUAGE_PATTERN)]
+Email = Annotated[str, AfterValidator(_email), Field(max_length=254), _schema(EMAIL_PATTERN, format="email")]
 YearMonth = Annotated[str, AfterValidator(_year_month), _schema(YEAR_MONTH_PATTERN)]
 NewsDate = Annotated[str, AfterValidator(_news_date), _schema(NEWS_DATE_PATTERN)]
-AssetPath = Annotated[str, AfterValidator(_asset_path), _schema(ASSET_PATH_PATTERN)]
+AssetPath = Annotated[str, AfterValidator(_asset_path), Field(max_length=ID_MAX * 3), _schema(ASSET_PATH_PATTERN)]
 
 
 def _year(value: int) -> int:

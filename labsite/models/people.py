@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, field_validator
 
-from .common import AssetPath, DblpPid, Email, Link, Markdown, Model, Orcid, Slug, Text, Year, YearMonth
+from .common import AssetPath, DblpPid, Email, Link, Markdown, Model, Name, Orcid, Slug, Text, Year, YearMonth
 
 Degree = Literal["PhD", "MS", "BS", "Postdoc"]
 DEGREE_ORDER: tuple[str, ...] = ("Postdoc", "PhD", "MS", "BS")
@@ -22,8 +22,8 @@ ROLE_OF_CURRENT = {
 class Person(Model):
     """One member, current or former. Alumni are those with an `end` year: nothing else marks them."""
 
-    name: Text
-    aliases: list[Text] = []
+    name: Name
+    aliases: list[Name] = []
     """Other spellings under which the person appears as an author."""
     orcid: Orcid | None = None
     """ORCID iD: `sync` imports this person's works, and authors carrying it are this person."""
@@ -32,7 +32,7 @@ class Person(Model):
     degree: Degree
     start: Year | None = None
     end: Year | None = None
-    co_advisors: list[Text] = []
+    co_advisors: list[Name] = []
     now: Text | None = None
     """Where an alumnus is now, e.g. 'Assistant Professor at Purdue'."""
     email: Email | None = None
@@ -42,11 +42,14 @@ class Person(Model):
     interests: list[Text] = []
     bio: Markdown | None = None
 
-    @model_validator(mode="after")
-    def _years_in_order(self) -> Person:
-        if self.start and self.end and self.end < self.start:
-            raise ValueError(f"expected 'end' ({self.end}) not before 'start' ({self.start})")
-        return self
+    @field_validator("end")
+    @classmethod
+    def _not_before_start(cls, end: int | None, info: ValidationInfo) -> int | None:
+        """On `end` (its line and field), since `end` is the value a person edits last."""
+        start = info.data.get("start")
+        if start and end and end < start:
+            raise ValueError(f"expected 'end' ({end}) not before 'start' ({start})")
+        return end
 
 
 class Education(Model):
@@ -62,14 +65,14 @@ class Experience(Model):
     end: YearMonth | None = None
     role: Text
     organization: Text
-    mentors: list[Text] = []
+    mentors: list[Name] = []
 
 
 class Profile(Model):
     """The professor: the home page, the CV page and the emphasised author everywhere."""
 
-    name: Text
-    aliases: list[Text] = []
+    name: Name
+    aliases: list[Name] = []
     orcid: Orcid | None = None
     """ORCID iD: `sync` imports these works, and authors carrying it are the professor."""
     dblp: DblpPid | None = None

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from .common import IsoDate, Links, Markdown, Model, Slug, Text, Year
+from .common import IsoDate, Links, Markdown, Model, Name, Slug, Text, Year
 
 VenueType = Literal["conference", "journal", "workshop"]
 PublicationType = Literal["conference", "journal", "workshop", "thesis", "preprint"]
@@ -41,7 +41,7 @@ class Publication(Model):
     abstract: Markdown | None = None
     doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/[^\s{}]+$")] | None = None
     """The DOI alone, e.g. 10.1145/3600006.3613139 (no braces: BibTeX could not hold them)."""
-    authors: list[Text] = Field(min_length=1)
+    authors: list[Name] = Field(min_length=1)
     equal_contribution: int | None = Field(default=None, ge=2)
     """The first N authors contributed equally; they are marked with *."""
     et_al: bool = False
@@ -81,8 +81,8 @@ class ExternalAuthor(Model):
     """A co-author outside the group: other spellings of their name, or none to say that a name
     resembling a member's belongs to someone else."""
 
-    name: Text
-    aliases: list[Text] = []
+    name: Name
+    aliases: list[Name] = []
 
 
 class VenuesFile(Model):
