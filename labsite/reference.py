@@ -22,6 +22,12 @@ _NAMED_PATTERNS = {
     "YearMonth": "month, `YYYY-MM`",
     "NewsDate": "date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
     "AssetPath": "path of a file inside `docs/`",
+    "SiteAddress": "address, `https://…` (no query or fragment)",
+    "GitRef": "git branch name",
+    "Language": "language code, e.g. `en`, `de`, `pt-BR`",
+    "Orcid": "ORCID iD, e.g. `0000-0002-1825-0097`",
+    "DblpPid": "DBLP person id, e.g. `23/7512`",
+    "IsoDate": "date, `YYYY-MM-DD`",
 }
 
 
@@ -46,9 +52,8 @@ def _kind(node: dict[str, Any], names: dict[str, str]) -> str:
         at_least = f", at least {node['minItems']}" if node.get("minItems") else ""
         return f"list of {item}{at_least}"
     if kind == "string":
-        if "pattern" in node:
-            return names.get(node["pattern"], f"text matching `{node['pattern']}`")
-        return "text"
+        named = names.get(node["pattern"], f"text matching `{node['pattern']}`") if "pattern" in node else "text"
+        return f"{named}, at most {node['maxLength']:,} characters" if "maxLength" in node else named
     if kind == "integer":
         low, high = node.get("minimum"), node.get("maximum")
         if (low, high) == (1900, 2100):
@@ -77,8 +82,9 @@ def _table(schema: dict[str, Any], names: dict[str, str]) -> list[str]:
     return rows
 
 
-def markdown(schemas: dict[str, dict[str, Any]], files: dict[str, tuple[str, bool]]) -> str:
-    """The reference as Markdown. `files` maps each schema kind to (its data file, is it required?)."""
+def markdown(schemas: dict[str, dict[str, Any]], files: dict[str, tuple[str, str]]) -> str:
+    """The reference as Markdown. `files` maps each schema kind to (its data file, how many there are:
+    'required', 'optional' or 'one per member')."""
     names = _pattern_names()
     out = [
         "# Data reference",
@@ -90,8 +96,8 @@ def markdown(schemas: dict[str, dict[str, Any]], files: dict[str, tuple[str, boo
         "",
     ]
     for kind, schema in schemas.items():
-        file, required = files[kind]
-        out += [f"## `{file}` ({'required' if required else 'optional'})", ""]
+        file, status = files[kind]
+        out += [f"## `{file}` ({status})", ""]
         description = schema.get("description", "").split(" Generated from")[0].removeprefix(f"Schema of {file}.")
         if description:
             out += [_one_line(description), ""]

@@ -50,8 +50,8 @@ def generated() -> dict[str, dict[str, Any]]:
 
 
 def reference_text(schemas: dict[str, dict[str, Any]]) -> str:
-    required = {Path(name).stem: needed for name, (_, needed) in FILES.items()}
-    files = {kind: (file, required.get(kind, False)) for kind, (_, file) in kinds().items()}
+    status = {Path(name).stem: "required" if needed else "optional" for name, (_, needed) in FILES.items()}
+    files = {kind: (file, status.get(kind, "one file per member")) for kind, (_, file) in kinds().items()}
     return reference.markdown(schemas, files)
 
 

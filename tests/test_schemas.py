@@ -124,3 +124,19 @@ def test_a_mistake_is_refused_by_the_json_schema_and_the_check_alike(tmp_path, m
         jsonschema.validate(document(path), schema(kind), cls=jsonschema.Draft202012Validator)
     with pytest.raises(DataErrors):
         load(tmp_path)
+
+
+def test_every_field_of_every_data_file_is_described_in_the_reference():
+    """schemas/README.md is another lab's whole reference: a field without a description is a hole in it."""
+    undescribed = []
+    for kind, value in generated().items():
+        for name, model in [("", value), *value.get("$defs", {}).items()]:
+            for field, rule in model.get("properties", {}).items():
+                if not rule.get("description"):
+                    undescribed.append(f"{kind}: {name or 'top'}.{field}")
+    assert not undescribed
+    reference = (SCHEMAS / "README.md").read_text(encoding="utf-8")
+    for kind, value in generated().items():
+        assert f"## `{value['title']}`" in reference, kind
+        for field in value.get("properties", {}):
+            assert f"| `{field}` |" in reference, (kind, field)

@@ -27,9 +27,11 @@ class SiteSettings(Model):
     """`data/site.yml`: what the site calls itself."""
 
     title: Text
+    """The site's name, shown in the header and the browser's tab."""
     description: Text
     """One sentence: the default meta description for search engines and link previews."""
     language: Language = "en"
+    """The language of the pages (HTML `lang` and the theme's own words), e.g. en, de or pt-BR."""
     url: SiteAddress | None = None
     """The public address (https://…); GitHub Pages deploys fill it in when absent."""
     repository: SiteAddress | None = None
@@ -43,50 +45,70 @@ class SiteSettings(Model):
 
 class NewsItem(Model):
     date: NewsDate
+    """When it happened: a year, a month or a day."""
     text: NewsText
+    """What happened, in a sentence or two (Markdown: links and emphasis work)."""
 
 
 class NewsFile(Model):
     news: list[NewsItem] = []
+    """News items, newest first or in any order (pages group them by year; the home page shows the latest)."""
 
 
 class Term(Model):
     season: Literal["spring", "summer", "fall", "winter"]
+    """spring, summer, fall or winter."""
     year: Year
+    """The year of that term."""
 
 
 class Course(Model):
     number: Text
+    """The course number, e.g. '15-849'."""
     title: Text
+    """The course's title."""
     terms: list[Term] = Field(min_length=1)
+    """Each term it was taught."""
     url: Url | None = None
+    """The course's website."""
     description: Markdown | None = None
+    """A short description (Markdown)."""
 
 
 class TeachingFile(Model):
     courses: list[Course] = []
+    """Courses taught (the Teaching page lists them, most recently taught first)."""
 
 
 class Project(Model):
     id: Slug
+    """The project's permanent id: its page is /projects/<id>/; papers name it in `projects`."""
     name: Text
+    """The project's name."""
     description: Markdown
+    """What the project is about (Markdown)."""
     topics: list[Slug] = []
+    """Topic ids from data/topics.yml."""
     links: Links = Links()
+    """Links to the project's code, website, and so on."""
     people: list[Slug] = []
     """Members by id, besides those derived from the project's papers."""
 
 
 class ProjectsFile(Model):
     projects: list[Project] = []
+    """The group's research projects, in the order the Projects page shows them."""
 
 
 class Award(Model):
     name: Text
+    """The award as it should read, e.g. 'NSF CAREER Award'."""
     year: Year
+    """The year it was received."""
     publication: Slug | None = None
     """The paper the award is for, if any (its id)."""
 
 
 class AwardsFile(Model):
     awards: list[Award] = []
+    """Awards and honours of the professor and the group (shown on the CV page)."""

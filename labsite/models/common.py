@@ -224,19 +224,28 @@ class Link(Model):
     """A labelled link, e.g. on a profile: `{label: Google Scholar, url: https://...}`."""
 
     label: Text
+    """The link's text, e.g. 'Google Scholar'."""
     url: Url
+    """Where it goes."""
 
 
 class Links(Model):
     """The links an item may carry; each one is shown only when present."""
 
     pdf: Url | None = None
+    """The paper's PDF."""
     arxiv: Url | None = None
+    """The arXiv page."""
     code: Url | None = None
+    """The source code."""
     slides: Url | None = None
+    """The slides."""
     video: Url | None = None
+    """A recorded talk."""
     project: Url | None = None
+    """The project's page."""
     website: Url | None = None
+    """Any other website."""
 
 
 # Ids in outside registries (import, sync) and the day a generated file was written (citations).

@@ -23,6 +23,7 @@ class Person(Model):
     """One member, current or former. Alumni are those with an `end` year: nothing else marks them."""
 
     name: Name
+    """The name as printed in author lists (the page's title)."""
     aliases: list[Name] = []
     """Other spellings under which the person appears as an author."""
     orcid: Orcid | None = None
@@ -30,17 +31,25 @@ class Person(Model):
     dblp: DblpPid | None = None
     """DBLP person id: `sync` imports this person's records, and authors carrying it are this person."""
     degree: Degree
+    """PhD, MS, BS or Postdoc: the role shown on the Group page."""
     start: Year | None = None
+    """The year the person joined."""
     end: Year | None = None
+    """The year the person left: with it, the person is listed under alumni."""
     co_advisors: list[Name] = []
+    """Co-advisors' names, if any."""
     now: Text | None = None
     """Where an alumnus is now, e.g. 'Assistant Professor at Purdue'."""
     email: Email | None = None
+    """Shown on the person's page in a form that is hard to scrape."""
     photo: AssetPath | None = None
     """A square photo inside docs/, e.g. images/people/jane-doe.jpg (JPEG, PNG or WebP, at most 1 MB)."""
     links: list[Link] = []
+    """Links shown on the person's page (homepage, GitHub, Scholar...)."""
     interests: list[Text] = []
+    """Research interests, each a short phrase."""
     bio: Markdown | None = None
+    """A short biography (Markdown)."""
 
     @field_validator("end")
     @classmethod
@@ -54,40 +63,64 @@ class Person(Model):
 
 class Education(Model):
     start: YearMonth
+    """When it began, YYYY-MM."""
     end: YearMonth | None = None
+    """When it ended, YYYY-MM (leave out while ongoing)."""
     degree: Text
+    """The degree, e.g. 'Ph.D. in Computer Science'."""
     institution: Text
+    """Where."""
     note: Text | None = None
+    """A detail line, e.g. the program's name."""
 
 
 class Experience(Model):
     start: YearMonth
+    """When it began, YYYY-MM."""
     end: YearMonth | None = None
+    """When it ended, YYYY-MM (leave out while ongoing)."""
     role: Text
+    """The position, e.g. 'Research Intern'."""
     organization: Text
+    """Where."""
     mentors: list[Name] = []
+    """Mentors' names, if any."""
 
 
 class Profile(Model):
     """The professor: the home page, the CV page and the emphasised author everywhere."""
 
     name: Name
+    """The professor's name: the home page's title and the emphasised author everywhere."""
     aliases: list[Name] = []
+    """Other spellings under which the professor appears as an author."""
     orcid: Orcid | None = None
     """ORCID iD: `sync` imports these works, and authors carrying it are the professor."""
     dblp: DblpPid | None = None
     """DBLP person id: `sync` imports these records, and authors carrying it are the professor."""
     title: Text
+    """The position, e.g. 'Assistant Professor'."""
     department: Text
+    """The department, e.g. 'Computer Science Department'."""
     university: Text
+    """The university."""
     email: Email | None = None
+    """Shown on the home page in a form that is hard to scrape."""
     links: list[Link] = []
+    """Links shown on the home page (Scholar, GitHub, CV...)."""
     photo: AssetPath | None = None
+    """A square photo inside docs/ (JPEG, PNG or WebP); without one the site shows initials."""
     bio: Markdown
+    """The biography on the home page (Markdown)."""
     interests: Markdown | None = None
+    """Research interests, shown under their own heading on the home page (Markdown)."""
     prospective: Markdown | None = None
     """The note to prospective students, shown as a call-out on the home page."""
     selected_publications: list[Slug] = []
+    """Paper ids shown on the home page, in this order."""
     selected_projects: list[Slug] = []
+    """Project ids shown on the home page, in this order."""
     education: list[Education] = []
+    """Degrees, shown on the CV page."""
     experience: list[Experience] = []
+    """Positions held, shown on the CV page."""
