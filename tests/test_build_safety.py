@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sitebuild import ROOT, build
+from sitebuild import REAL_ROOT, ROOT, build
 
 from labsite import site as site_module
 from labsite.site import load_site
@@ -66,7 +66,7 @@ def test_one_build_reads_the_data_once(fixture_project):
 
 def test_the_project_code_holds_no_fact_about_the_group():
     """Names from data/ never appear in code or templates: they belong in data/ or docs/."""
-    site = load_site(ROOT)
+    site = load_site(REAL_ROOT)
     names = [site.profile.name, site.profile.university, *(p.name for p in site.data.people.values())]
     names += [c.title for c in site.data.courses] + [p.name for p in site.projects if len(p.name) > 4]
     code = [

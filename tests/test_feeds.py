@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import feedparser
 import pytest
 from lxml import etree
-from sitebuild import FIXTURE_DATA, ROOT, Build, build
+from sitebuild import FIXTURE_DATA, REAL_ROOT, Build, build
 
 from labsite.site import load_site
 
@@ -115,7 +115,7 @@ def test_feedparser_reads_each_feed_without_complaint_in_the_sites_language(requ
     parsed = feedparser.parse((site.site / feed).read_bytes())
     assert parsed.bozo == 0, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
-    data = ROOT if build_name == "real_site" else FIXTURE_DATA.parent
+    data = REAL_ROOT if build_name == "real_site" else FIXTURE_DATA.parent
     assert parsed.feed.language == load_site(data).settings.language
 
 
@@ -178,14 +178,14 @@ def test_with_an_address_the_rfcs_rules_report_links_that_do_not_resolve_to_the_
     feed = _planted(real_site.site / "publications.xml", tmp_path, r' xml:base="[^"]*"', "")
     problems = rfc_4287_problems(feed, address)
     assert problems[0] == f"self link 'publications.xml' is not {address + 'publications.xml'!r}"
-    assert len(problems) == 1 + len(load_site(ROOT).publications)
+    assert len(problems) == 1 + len(load_site(REAL_ROOT).publications)
     assert all(p.startswith("entry link 'publications/") for p in problems[1:]), problems
 
 
 def test_publication_entry_ids_and_links_are_the_paper_pages(real_site):
     address = address_of(real_site)
     feed = feedparser.parse((real_site.site / "publications.xml").read_bytes())
-    pages = [f"{address}publications/{pub.id}/" for pub in load_site(ROOT).publications]
+    pages = [f"{address}publications/{pub.id}/" for pub in load_site(REAL_ROOT).publications]
     assert [entry.id for entry in feed.entries] == pages
     assert [entry.link for entry in feed.entries] == pages
 
@@ -194,7 +194,7 @@ def test_news_entry_ids_are_distinct_tag_uris_of_the_sites_host(real_site):
     address = address_of(real_site)
     host = address.split("/")[2]
     ids = [entry.id for entry in feedparser.parse((real_site.site / "news.xml").read_bytes()).entries]
-    assert len(ids) == len(set(ids)) == len(load_site(ROOT).news)
+    assert len(ids) == len(set(ids)) == len(load_site(REAL_ROOT).news)
     assert all(i.startswith(f"tag:{host},") for i in ids), ids
 
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from pyld import jsonld
 from schema_vocabulary import SCHEMA, expand, problems_of, vocabulary
-from sitebuild import FIXTURE_DATA, ROOT, Build
+from sitebuild import FIXTURE_DATA, REAL_ROOT, Build
 
 from labsite.site import load_site
 
@@ -24,7 +24,7 @@ def _blocks(build: Build) -> dict[str, list[dict]]:
     return found
 
 
-@pytest.mark.parametrize(("build_name", "data"), [("real_site", ROOT / "data"), ("fixture_site", FIXTURE_DATA)])
+@pytest.mark.parametrize(("build_name", "data"), [("real_site", REAL_ROOT / "data"), ("fixture_site", FIXTURE_DATA)])
 def test_every_json_ld_block_expands_and_fits_the_schema_org_vocabulary(request, build_name, data):
     build = request.getfixturevalue(build_name)
     blocks = _blocks(build)

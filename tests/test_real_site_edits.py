@@ -27,6 +27,15 @@ REAL_SITE_MODULES = [
     "tests/test_bibtex.py",
     "tests/test_schemas.py",
     "tests/test_fixture_lab.py",
+    "tests/test_linked_data.py",
+    "tests/test_feeds.py",
+    "tests/test_jsonld.py",
+    "tests/test_site_url.py",
+    "tests/test_descriptions_and_scholar.py",
+    "tests/test_citation_keys.py",
+    "tests/test_tex_clients.py",
+    "tests/test_html_validity.py",
+    "tests/test_build_safety.py",
 ]
 """Every module that reads the real data/ or the real build (they all go through sitebuild.REAL_ROOT)."""
 
