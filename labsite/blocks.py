@@ -10,8 +10,10 @@ import functools
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from . import bibtex, render
+from .models.publications import Publication
 from .views import Site, grouped
 
 
@@ -44,6 +46,18 @@ class Blocks:
         self.site = site
         self.env: Environment = render.environment(template_dirs)
         self._keys = bibtex.keys(site.publications)
+        self._items: dict[tuple[str, str], Markup] = {}
+        self.env.globals["pub_item"] = self._pub_item
+
+    def _pub_item(self, pub: Publication, base: str) -> Markup:
+        """One paper's list entry, rendered once per site model and page depth: a paper appears on the
+        publications page, the home page and each author's and project's page, always the same."""
+        key = (pub.id, base)
+        if key not in self._items:
+            template = self.env.get_template("partials/publication.html")
+            authors = self.site.authors_of(pub)
+            self._items[key] = Markup(template.render(pub=pub, authors=authors, site=self.site, base=base))
+        return self._items[key]
 
     def _render(self, template: str, base: str, **context: object) -> str:
         return render.render(self.env, template, site=self.site, base=base, **context).strip() + "\n"

@@ -95,11 +95,13 @@ class Site:
     @cached_property
     def _papers_by_person(self) -> dict[str, list[Publication]]:
         index: dict[str, list[Publication]] = {}
+        seen: set[tuple[str, str]] = set()  # (person, paper id): comparing papers themselves is slow
         for pub in self.publications:
             for author in self.authors_of(pub):
                 key = PI if author.is_pi else author.person_id
-                if key and pub not in index.setdefault(key, []):
-                    index[key].append(pub)
+                if key and (key, pub.id) not in seen:
+                    seen.add((key, pub.id))
+                    index.setdefault(key, []).append(pub)
         return index
 
     def papers_of(self, person_id: str) -> list[Publication]:
