@@ -91,21 +91,9 @@ def _one_line(value: str) -> str:
     return value
 
 
-def _slug(value: str) -> str:
-    if not _matches(SLUG_PATTERN, value):
-        raise _fail("an id of lowercase letters, digits and single hyphens (e.g. 'jane-doe')", value)
-    return value
-
-
 def is_safe_url(value: str) -> bool:
     """A link a visitor may safely follow (see `URL_PATTERN`)."""
     return _matches(URL_PATTERN, value)
-
-
-def _url(value: str) -> str:
-    if not is_safe_url(value):
-        raise _fail("a link starting with https://, http://, mailto: or a site path like /people/", value)
-    return value
 
 
 def is_site_address(value: str) -> bool:
@@ -113,59 +101,20 @@ def is_site_address(value: str) -> bool:
     return _matches(SITE_ADDRESS_PATTERN, value)
 
 
-def _site_address(value: str) -> str:
-    if not is_site_address(value):
-        raise _fail(
-            "an address like https://example.org/lab/ (https, no quotes, spaces, '?' or '#')",
-            value,
-            "leave it out and the deploy fills it in (GitHub Pages, GitHub Actions)",
-        )
-    return value
-
-
-def _git_ref(value: str) -> str:
-    if not _matches(GIT_REF_PATTERN, value):
-        raise _fail(
-            "a git branch name like main or gh-pages (letters, digits, '-', '_', '.', '/')",
-            value,
-            "the branch that pull requests go to; leave it out for main",
-        )
-    return value
-
-
-def _language(value: str) -> str:
-    if not _matches(LANGUAGE_PATTERN, value):
-        raise _fail("a language code like en, de or pt-BR", value, "a two- or three-letter ISO 639 code")
-    return value
-
-
-def _email(value: str) -> str:
-    if not _matches(EMAIL_PATTERN, value):
-        raise _fail("an e-mail address like name@example.org", value)
-    return value
-
-
-def _year_month(value: str) -> str:
-    if not _matches(YEAR_MONTH_PATTERN, value):
-        raise _fail('a month as YYYY-MM, e.g. "2013-09"', value)
-    return value
-
-
-def _news_date(value: str) -> str:
-    if not _matches(NEWS_DATE_PATTERN, value):
-        raise _fail('a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2024-05"', value)
-    return value
-
-
-def _asset_path(value: str) -> str:
-    if not _matches(ASSET_PATH_PATTERN, value):
-        raise _fail("a path inside docs/, like images/people/jane-doe.jpg", value)
-    return value
-
-
 # Length limits: far above what a lab writes, low enough that one pull request cannot make the
 # build slow or the search index heavy (a 5 MB bio once took the build from 3.5 s to 42 s).
 TEXT_MAX, NAME_MAX, MARKDOWN_MAX, NEWS_MAX, URL_MAX, ID_MAX = 300, 100, 5_000, 2_000, 2_000, 100
+
+
+def _rule(pattern: str, expected: str, hint: str = "", **schema: object) -> tuple[AfterValidator, Field]:  # type: ignore[valid-type]
+    """One pattern-defined rule, written once: the check (with a readable message) and the editors' schema."""
+
+    def check(value: str) -> str:
+        if not _matches(pattern, value):
+            raise _fail(expected, value, hint)
+        return value
+
+    return AfterValidator(check), _schema(pattern, **schema)
 
 
 def _schema(pattern: str, **more: object) -> Field:  # type: ignore[valid-type]
@@ -197,18 +146,55 @@ NewsText = Annotated[
 ]
 """A news item in Markdown: a sentence or two (the home page shows the latest ones)."""
 
-Slug = Annotated[str, AfterValidator(_slug), Field(max_length=ID_MAX), _schema(SLUG_PATTERN)]
-Url = Annotated[str, AfterValidator(_url), Field(max_length=URL_MAX), _schema(URL_PATTERN, format="uri-reference")]
+Slug = Annotated[
+    str,
+    *_rule(SLUG_PATTERN, "an id of lowercase letters, digits and single hyphens (e.g. 'jane-doe')"),
+    Field(max_length=ID_MAX),
+]
+Url = Annotated[
+    str,
+    *_rule(
+        URL_PATTERN,
+        "a link starting with https://, http://, mailto: or a site path like /people/",
+        format="uri-reference",
+    ),
+    Field(max_length=URL_MAX),
+]
 SiteAddress = Annotated[
-    str, AfterValidator(_site_address), Field(max_length=URL_MAX), _schema(SITE_ADDRESS_PATTERN, format="uri")
+    str,
+    *_rule(
+        SITE_ADDRESS_PATTERN,
+        "an address like https://example.org/lab/ (https, no quotes, spaces, '?' or '#')",
+        "leave it out and the deploy fills it in (GitHub Pages, GitHub Actions)",
+        format="uri",
+    ),
+    Field(max_length=URL_MAX),
 ]
 """An https:// address: the site's own, or its repository's."""
-GitRef = Annotated[str, AfterValidator(_git_ref), Field(max_length=ID_MAX), _schema(GIT_REF_PATTERN)]
-Language = Annotated[str, AfterValidator(_language), Field(max_length=ID_MAX), _schema(LANGUAGE_PATTERN)]
-Email = Annotated[str, AfterValidator(_email), Field(max_length=254), _schema(EMAIL_PATTERN, format="email")]
-YearMonth = Annotated[str, AfterValidator(_year_month), _schema(YEAR_MONTH_PATTERN)]
-NewsDate = Annotated[str, AfterValidator(_news_date), _schema(NEWS_DATE_PATTERN)]
-AssetPath = Annotated[str, AfterValidator(_asset_path), Field(max_length=ID_MAX * 3), _schema(ASSET_PATH_PATTERN)]
+GitRef = Annotated[
+    str,
+    *_rule(
+        GIT_REF_PATTERN,
+        "a git branch name like main or gh-pages (letters, digits, '-', '_', '.', '/')",
+        "the branch that pull requests go to; leave it out for main",
+    ),
+    Field(max_length=ID_MAX),
+]
+Language = Annotated[
+    str,
+    *_rule(LANGUAGE_PATTERN, "a language code like en, de or pt-BR", "a two- or three-letter ISO 639 code"),
+    Field(max_length=ID_MAX),
+]
+Email = Annotated[
+    str, *_rule(EMAIL_PATTERN, "an e-mail address like name@example.org", format="email"), Field(max_length=254)
+]
+YearMonth = Annotated[str, *_rule(YEAR_MONTH_PATTERN, 'a month as YYYY-MM, e.g. "2013-09"')]
+NewsDate = Annotated[str, *_rule(NEWS_DATE_PATTERN, 'a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2024-05"')]
+AssetPath = Annotated[
+    str,
+    *_rule(ASSET_PATH_PATTERN, "a path inside docs/, like images/people/jane-doe.jpg"),
+    Field(max_length=ID_MAX * 3),
+]
 
 
 def _year(value: int) -> int:
@@ -255,24 +241,6 @@ ISO_DATE_PATTERN = f"^(?:{_YEAR}-{_DAY_OF_MONTH}|{_LEAP_YEAR}-02-29)$"
 """A real calendar day, YYYY-MM-DD."""
 
 
-def _orcid(value: str) -> str:
-    if not _matches(ORCID_PATTERN, value):
-        raise _fail("an ORCID iD like 0000-0002-1825-0097 (without https://orcid.org/)", value)
-    return value
-
-
-def _dblp_pid(value: str) -> str:
-    if not _matches(DBLP_PID_PATTERN, value):
-        raise _fail("a DBLP person id like 23/7512 (as in https://dblp.org/pid/23/7512)", value)
-    return value
-
-
-def _iso_date(value: str) -> str:
-    if not _matches(ISO_DATE_PATTERN, value):
-        raise _fail('a date as YYYY-MM-DD, e.g. "2026-11-27"', value)
-    return value
-
-
-Orcid = Annotated[str, AfterValidator(_orcid), _schema(ORCID_PATTERN)]
-DblpPid = Annotated[str, AfterValidator(_dblp_pid), _schema(DBLP_PID_PATTERN)]
-IsoDate = Annotated[str, AfterValidator(_iso_date), _schema(ISO_DATE_PATTERN)]
+Orcid = Annotated[str, *_rule(ORCID_PATTERN, "an ORCID iD like 0000-0002-1825-0097 (without https://orcid.org/)")]
+DblpPid = Annotated[str, *_rule(DBLP_PID_PATTERN, "a DBLP person id like 23/7512 (as in https://dblp.org/pid/23/7512)")]
+IsoDate = Annotated[str, *_rule(ISO_DATE_PATTERN, 'a date as YYYY-MM-DD, e.g. "2026-11-27"')]
