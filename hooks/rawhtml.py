@@ -42,29 +42,41 @@ _FENCES = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)
 _STAND_IN = '<div data-labsite-html="{}"></div>'
 _BACK = re.compile(r'<div data-labsite-html="([0-9]+)"></div>')
 
-_kept: dict[str, list[str]] = {}
-"""The elements taken out of each page's Markdown (by source path), until its HTML is made."""
+_kept: dict[str, tuple[list[str], set[str]]] = {}
+"""The elements (and their anchor ids) taken out of each page's Markdown, by source path, until
+its HTML is made."""
 
 
-def _element_end(text: str, start: int) -> int:
-    """Where the balanced element opening at `start` ends, or -1 if it is not plain balanced markup."""
+def _element(text: str, start: int) -> tuple[int, set[str]] | None:
+    """Where the balanced element opening at `start` ends, with the anchor ids MkDocs would read in
+    it (every `id`, and `name` on `<a>`, unescaped); None if it is not plain balanced markup."""
     stack: list[str] = []
+    ids: set[str] = set()
+    previous = start
     for match in _TAG.finditer(text, start):
-        if not stack and match.start() != start:
-            return -1
+        if text.find("<", previous, match.start()) >= 0:
+            return None  # a '<' that is not a tag: leave it to the HTML parser
+        previous = match.end()
         closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
         if closing:
             if not stack or stack.pop() != name:
-                return -1
-        elif _MARKDOWN_ATTRIBUTE.search(attributes):
-            return -1
-        elif name not in _VOID and not attributes.endswith("/"):
-            stack.append(name)
-            if name in _RAW_TEXT and not _closes_next(text, match.end(), name):
-                return -1
+                return None
+        else:
+            lowered = attributes.lower()
+            if "markdown" in lowered and _MARKDOWN_ATTRIBUTE.search(attributes):
+                return None
+            if "id" in lowered or "name" in lowered:
+                for attribute in _ID.finditer(attributes):
+                    if attribute.group(1).lower() == "id" or name == "a":
+                        value = next(v for v in attribute.group(2, 3, 4) if v is not None)
+                        ids.add(html.unescape(value))
+            if name not in _VOID and not attributes.endswith("/"):
+                stack.append(name)
+                if name in _RAW_TEXT and not _closes_next(text, match.end(), name):
+                    return None
         if not stack:
-            return match.end()
-    return -1
+            return match.end(), ids
+    return None
 
 
 def _closes_next(text: str, position: int, name: str) -> bool:
@@ -74,13 +86,14 @@ def _closes_next(text: str, position: int, name: str) -> bool:
     return after >= 0 and text[after : after + len(name) + 2].lower() == f"</{name}"
 
 
-def split(markdown: str) -> tuple[str, list[str]] | None:
-    """The Markdown with each whole-line top-level element replaced by a stand-in, and the
-    elements; None when the page is left as it is (see the module's docstring)."""
+def split(markdown: str) -> tuple[str, list[str], set[str]] | None:
+    """The Markdown with each whole-line top-level element replaced by a stand-in, the elements,
+    and their anchor ids; None when the page is left as it is (see the module's docstring)."""
     if "<" not in markdown or _FENCES.search(markdown):
         return None
     parts: list[str] = []
     elements: list[str] = []
+    ids: set[str] = set()
     position = 0
     while True:
         start = markdown.find("<", position)
@@ -93,32 +106,19 @@ def split(markdown: str) -> tuple[str, list[str]] | None:
             return None
         if re.match(r"<([^ >]+)", markdown[start:]).group(1).lower() not in _BLOCK:
             return None  # Python-Markdown decides "block-level" from this spelling too
-        end = _element_end(markdown, start)
-        if end < 0 or not markdown.startswith("\n", end):
+        found = _element(markdown, start)
+        if found is None or not markdown.startswith("\n", found[0]):
             return None
+        end, element_ids = found
         element = markdown[start:end]
         if any(marker in element.lower() for marker in _UNSAFE):
             return None
         parts.append(markdown[position:start])
         parts.append(_STAND_IN.format(len(elements)))
         elements.append(element)
+        ids |= element_ids
         position = end
-    return "".join(parts), elements
-
-
-def anchor_ids(element: str) -> set[str]:
-    """The ids MkDocs reads in raw HTML: every `id`, and `name` on `<a>` (values unescaped)."""
-    found = set()
-    for match in _TAG.finditer(element):
-        if match.group(1):
-            continue
-        tag = match.group(2).lower()
-        for attribute in _ID.finditer(match.group(3)):
-            key = attribute.group(1).lower()
-            if key == "id" or tag == "a":
-                value = next(v for v in attribute.group(2, 3, 4) if v is not None)
-                found.add(html.unescape(value))
-    return found
+    return "".join(parts), elements, ids
 
 
 @event_priority(-200)  # after the macros plugin and lab.py have made the page's Markdown
@@ -126,19 +126,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     made = split(markdown)
     if made is None:
         return markdown
-    _kept[page.file.src_uri] = made[1]
+    _kept[page.file.src_uri] = made[1:]
     return made[0]
 
 
 @event_priority(100)  # before anything else reads the page's HTML
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    elements = _kept.pop(page.file.src_uri, None)
-    if elements is None:
+    kept = _kept.pop(page.file.src_uri, None)
+    if kept is None:
         return content
+    elements, ids = kept
     restored = _BACK.sub(lambda m: elements[int(m.group(1))], content)
     if len(_BACK.findall(content)) != len(elements):
         raise PluginError(f"{page.file.src_uri}: hooks/rawhtml.py could not put the page's HTML back")
     if page.present_anchor_ids is not None:
-        for element in elements:
-            page.present_anchor_ids |= anchor_ids(element)
+        page.present_anchor_ids |= ids
     return restored

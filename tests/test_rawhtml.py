@@ -4,13 +4,15 @@ converting the page itself gives, with the same anchor ids; anything unsafe to s
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.structure.pages import _HTMLHandler
-from sitebuild import FIXTURE_DATA, ROOT
+from sitebuild import FIXTURE_DATA, ROOT, build, copy_project
 
 from hooks import rawhtml
 from labsite.blocks import Blocks
@@ -46,10 +48,9 @@ def through_the_hook(text: str) -> tuple[str, set[str]] | None:
     made = rawhtml.split(text)
     if made is None:
         return None
-    stand_ins, elements = made
+    stand_ins, elements, ids = made
     html = rawhtml._BACK.sub(lambda m: elements[int(m.group(1))], convert(stand_ins))
-    ids = mkdocs_anchor_ids(stand_ins).union(*(rawhtml.anchor_ids(e) for e in elements))
-    return html, ids
+    return html, mkdocs_anchor_ids(stand_ins) | ids
 
 
 def fixture_pages() -> list[tuple[str, str]]:
@@ -94,6 +95,7 @@ LEFT_ALONE = {
     "an indented element": "  <div>x</div>\n\n",
     "an inline element first": "<span>x</span>\n\n",
     "tags inside a title": "<div><title><b>x</b></title></div>\n\n",
+    "a '<' that starts no tag": '<div><a href="x>y</div>\n\n',
 }
 
 
@@ -127,3 +129,14 @@ def test_any_sequence_of_balanced_elements_comes_out_the_same(parts: list[tuple[
     made = through_the_hook(text)
     assert made is not None
     assert made == (convert(text), mkdocs_anchor_ids(text))
+
+
+@pytest.mark.parametrize(("anchor", "fails"), [("bibtex-entry", False), ("no-such-anchor", True)])
+def test_links_to_anchors_in_our_html_are_still_checked(tmp_path: Path, anchor: str, fails: bool) -> None:
+    project = copy_project(tmp_path / "project", data=FIXTURE_DATA)
+    pub = yaml.safe_load((FIXTURE_DATA / "publications.yml").read_text(encoding="utf-8"))["publications"][0]["id"]
+    news = project / "docs/news.md"
+    news.write_text(news.read_text(encoding="utf-8") + f"\n\nSee [it](publications/{pub}.md#{anchor}).\n")
+    done = build(project)
+    assert (done.returncode != 0) == fails, done.log
+    assert ("does not contain an anchor" in done.log) == fails
