@@ -11,8 +11,8 @@ its content when the content is balanced (it copies it as it is), so the page co
 byte-for-byte the same; the anchor ids MkDocs would have read in the element are added to the
 page's own, so links to them are still checked. A page is left to Markdown as it is when anything
 could make the swap unsafe: a code fence, any `<` outside those elements (hand-written HTML, an
-autolink, code), or an element that is not plain balanced markup (comments, `<script>`, a
-`markdown` attribute, a tag not closed where it opens).
+autolink, code), or an element that is not plain balanced markup (a comment, a `<` that starts no
+tag, tags inside `<script>` or `<title>`, a `markdown` attribute, a tag not closed where it opens).
 """
 
 from __future__ import annotations
@@ -140,5 +140,5 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     if len(_BACK.findall(content)) != len(elements):
         raise PluginError(f"{page.file.src_uri}: hooks/rawhtml.py could not put the page's HTML back")
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids |= ids
+        page.present_anchor_ids = page.present_anchor_ids | ids  # a new set: a cached render may share the old
     return restored
