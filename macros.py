@@ -10,8 +10,8 @@ import functools
 import os
 from pathlib import Path
 
-from labsite.blocks import Blocks, blocks_for
 from labsite.errors import DataErrors
+from labsite.render.blocks import Blocks, blocks_for
 from labsite.site import load_site
 
 

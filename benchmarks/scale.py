@@ -276,8 +276,8 @@ def static_floor(project: Path) -> float:
 
 def check_time(project: Path) -> float:
     code = (
-        "import time, pathlib; from labsite.load import load; from labsite.views import Site; "
-        "t = time.perf_counter(); s = Site(load(pathlib.Path('.'))); s.warnings; print(time.perf_counter() - t)"
+        "import time, pathlib; from labsite.check import load_checked; from labsite.derive.views import Site; "
+        "t = time.perf_counter(); s = Site(load_checked(pathlib.Path('.'))); s.warnings; print(time.perf_counter() - t)"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True)
     return float(done.stdout.strip())

@@ -36,13 +36,13 @@ from mkdocs.utils.meta import get_data
 # MkDocs puts only this folder on the path while loading a hook: make the project's core importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from labsite import bibtex, feeds, metadata, robots
-from labsite.blocks import blocks_for
+from labsite.derive.views import Site
 from labsite.errors import DataErrors
 from labsite.models.common import is_site_address
-from labsite.pages import generated_pages
+from labsite.render import bibtex, feeds, metadata, robots
+from labsite.render.blocks import blocks_for
+from labsite.render.pages import generated_pages
 from labsite.site import load_site
-from labsite.views import Site
 
 log = logging.getLogger("mkdocs.hooks.lab")
 _state: dict[str, Any] = {"command": "build", "errors": None, "site": None, "pages": {}}

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .load import load
-from .views import Site
+from labsite.check import load_checked
+from labsite.derive.views import Site
 
 _cache: dict[Path, tuple[tuple, Site]] = {}
 loads = 0
@@ -47,6 +47,6 @@ def load_site(root: Path, data_dir: str = "data") -> Site:
     if cached and cached[0] == stamp:
         return cached[1]
     loads += 1
-    site = Site(load(root, data_dir))
+    site = Site(load_checked(root, data_dir))
     _cache[root] = (stamp, site)
     return site

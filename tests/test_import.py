@@ -18,10 +18,10 @@ import pytest
 import yaml
 from services import RECORDED, Route, Services, serve
 
-from labsite.bibimport import normalise_title
-from labsite.load import load
-from labsite.merge import venue_name
-from labsite.views import Site
+from labsite.check import load_checked
+from labsite.commands.bibimport import normalise_title
+from labsite.commands.merge import venue_name
+from labsite.derive.views import Site
 
 DBLP_PID = "23/7512"
 PERSON = {f"/dblp/pid/{DBLP_PID}.xml": Route("dblp-person-23-7512.xml", content_type="application/xml")}
@@ -92,7 +92,7 @@ def test_dblp_person_with_many_records_becomes_one_entry_per_paper(fixture_proje
     assert entry["links"]["arxiv"].startswith("https://arxiv.org/abs/")
     # DBLP's homonym numbers are not part of names
     assert not any(a.split()[-1].isdigit() for p in after.values() for a in p["authors"])
-    site = load(fixture_project)
+    site = load_checked(fixture_project)
     for venue in {p["venue"] for p in after.values() if "venue" in p}:
         assert venue in site.venues
 
@@ -208,7 +208,7 @@ def test_a_second_run_is_served_from_the_cache_and_adds_nothing(fixture_project,
 def test_requests_name_the_site_and_its_contact(fixture_project, services):
     services.routes.update(NRMP)
     labsite(fixture_project, services, "import", f"doi:{NRMP_DOI}")
-    contact = load(fixture_project).profile.email
+    contact = load_checked(fixture_project).profile.email
     assert services.hits and all(
         agent.startswith("labsite/") and f"(mailto:{contact})" in agent for _, agent in services.hits
     )
@@ -223,7 +223,7 @@ def test_sync_imports_for_people_with_a_dblp_id_and_names_them_as_on_the_site(fi
     )
     done = labsite(fixture_project, services, "sync", "--summary", "summary.md")
     assert done.returncode == 0, done.stdout + done.stderr
-    name = load(fixture_project).profile.name
+    name = load_checked(fixture_project).profile.name
     after = publications(fixture_project)
     mine = [p for p in after.values() if name in p["authors"] and p["id"] not in original]
     assert len(mine) == len({normalise_title(e.findtext("title").rstrip(".")) for e in dblp_records()})
@@ -315,7 +315,7 @@ def test_authors_are_written_as_the_members_they_are(fixture_project, services):
     assert "Ang Lee" in authors and "Ang Li" not in authors  # DBLP id 33/2805 is this member
     assert "Tøng Geng" in authors and "Tong Geng" not in authors  # the same name once transliterated
     assert "Jieyang Chen" in authors and "J. Chen" not in authors  # a known alias is kept as printed
-    site = Site(load(fixture_project))
+    site = Site(load_checked(fixture_project))
     members = {a.name: a.person_id for p in site.publications for a in site.authors_of(p) if a.person_id}
     assert members["Xin Fu"] == "xin-fu"  # printed as the source has it, recognised as the member
 
@@ -399,6 +399,6 @@ def test_spellings_dblp_gives_one_id_are_listed_as_one_outside_author(fixture_pr
         assert any({a["name"], *a.get("aliases", [])} == names for a in listed), names
     assert not [
         w
-        for w in load(fixture_project).warnings
+        for w in load_checked(fixture_project).warnings
         if "look like the same person" in w.message and any(n in w.message for names in several for n in names)
     ]

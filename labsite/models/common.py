@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from ..errors import shown
+from labsite.errors import shown
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 

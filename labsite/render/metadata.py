@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin
 
-from .models.publications import Publication, Venue
-from .views import Site
+from labsite.derive.views import Site
+from labsite.models.publications import Publication, Venue
 
 
 def citation_tags(site: Site, pub: Publication, page_url: str | None = None) -> list[tuple[str, str]]:

@@ -7,17 +7,17 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, get_args
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from . import authors, files, markdown, yamlfile
-from .errors import DataError
-from .models.common import Markdown
-from .validate import dotted
-
-if TYPE_CHECKING:
-    from .load import SiteData
+from labsite import markdown
+from labsite import names as authors
+from labsite.errors import DataError
+from labsite.models.common import Markdown
+from labsite.read import files, yamlfile
+from labsite.read.load import SiteData
+from labsite.read.validate import dotted
 
 
 def cross_check(data: SiteData, documents: dict[str, Any], data_dir: str) -> list[DataError]:

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .authors import ascii_fold, name_key
-from .bibimport import _slug, map_venue, normalise_title
-from .load import SiteData
-from .models.publications import Publication, Venue
-from .sources import Work, arxiv_id
+from labsite.commands.bibimport import _slug, map_venue, normalise_title
+from labsite.commands.sources import Work, arxiv_id
+from labsite.models.publications import Publication, Venue
+from labsite.names import ascii_fold, name_key
+from labsite.read.load import SiteData
 
 SOURCE_RANK = {"Crossref": 0, "DBLP": 1, "arXiv": 2}
 """Whose title, authors and venue to prefer when several sources describe the same paper."""

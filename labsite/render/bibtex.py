@@ -14,11 +14,11 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from .authors import ascii_fold, name_key
+from labsite.names import ascii_fold, name_key
 
 if TYPE_CHECKING:
-    from .models.publications import Publication
-    from .views import Site
+    from labsite.derive.views import Site
+    from labsite.models.publications import Publication
 
 _ENTRY = {
     "conference": "inproceedings",

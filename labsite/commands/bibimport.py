@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import datawrite
-from .load import load
-from .models.common import is_safe_url
-from .models.publications import Venue
+from labsite.check import load_checked
+from labsite.commands import datawrite
+from labsite.models.common import is_safe_url
+from labsite.models.publications import Venue
 
 MONTHS = {
     m: n for n, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
@@ -119,7 +119,7 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
     Every entry of the file ends up in one of the lists: added, already present, or a problem
     naming its line (`bib_name` is the file's name in those messages).
     """
-    data = load(root)
+    data = load_checked(root)
     titles = {normalise_title(p.title) for p in data.publications}
     dois = {p.doi.casefold() for p in data.publications if p.doi}
     taken = {p.id for p in data.publications}

@@ -13,12 +13,12 @@ from functools import cached_property
 from itertools import groupby
 from typing import TypeVar
 
-from . import authors
-from .errors import DataWarning
-from .load import SiteData
-from .models.activities import Award, Course, NewsItem, Project
-from .models.people import DEGREE_ORDER, Person
-from .models.publications import Publication, Venue
+from labsite import names as authors
+from labsite.errors import DataWarning
+from labsite.models.activities import Award, Course, NewsItem, Project
+from labsite.models.people import DEGREE_ORDER, Person
+from labsite.models.publications import Publication, Venue
+from labsite.read.load import SiteData
 
 T = TypeVar("T")
 SEASON_ORDER = {"winter": 0, "spring": 1, "summer": 2, "fall": 3}

@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import yamlfile
-from .errors import DataError, shown, shown_text
+from labsite.errors import DataError, shown, shown_text
+from labsite.read import yamlfile
 
 _EXPECTED = {
     "string_type": "text",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .models.people import ROLE_OF_CURRENT
-from .views import Site
+from labsite.derive.views import Site
+from labsite.models.people import ROLE_OF_CURRENT
 
 
 @dataclass(frozen=True)

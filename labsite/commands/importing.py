@@ -16,13 +16,14 @@ from pathlib import Path
 
 import click
 
-from . import datawrite, report
-from .errors import DataErrors
-from .load import SiteData, load
-from .merge import Merger, Plan
-from .sources import Work, arxiv_id, crossref, dblp, doi_of, orcid
-from .sources import arxiv as arxiv_source
-from .sources.http import Client, FetchError
+from labsite.check import load_checked
+from labsite.commands import datawrite, report
+from labsite.commands.merge import Merger, Plan
+from labsite.commands.sources import Work, arxiv_id, crossref, dblp, doi_of, orcid
+from labsite.commands.sources import arxiv as arxiv_source
+from labsite.commands.sources.http import Client, FetchError
+from labsite.errors import DataErrors
+from labsite.read.load import SiteData
 
 PREFIXES = ("doi", "arxiv", "dblp", "orcid")
 AUTHORS_HEADER = "# yaml-language-server: $schema=../schemas/authors.schema.json\nauthors:\n"
@@ -161,7 +162,7 @@ def summary(plan: Plan, counts: dict[str, int], notes: list[str], dry_run: bool)
 def run(root: Path, identifiers: list[tuple[str, str]], dry_run: bool, update: bool, summary_file: Path | None) -> None:
     """Fetch, merge, print, write (unless dry run); exit 1 with one clear line on any failure."""
     try:
-        data = load(root)
+        data = load_checked(root)
     except DataErrors as problems:
         click.echo("\n".join(report.lines(problems.errors, False)))
         click.echo("Nothing was imported: fix the problems above first.", err=True)
@@ -245,7 +246,7 @@ def import_command(
 def sync_command(root: Path, dry_run: bool, update: bool, summary_file: Path | None) -> None:
     """Import the new papers of the professor and of every member whose file names an ORCID or DBLP id."""
     try:
-        data = load(root)
+        data = load_checked(root)
     except DataErrors as problems:
         click.echo("\n".join(report.lines(problems.errors, False)))
         sys.exit(1)

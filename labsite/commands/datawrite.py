@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .load import load
+from labsite.check import load_checked
 
 ORDER = ("id", "title", "abstract", "doi", "authors", "et_al", "venue", "type", "year", "month", "links")
 """The key order of a publication, as in the model and CONTRIBUTING."""
@@ -137,6 +137,6 @@ def write_checked(root: Path, texts: dict[str, str]) -> None:
             shutil.copytree(root / "docs", copy / "docs", symlinks=True, copy_function=_link_or_copy)
         for name, text in texts.items():
             (copy / name).write_text(text, encoding="utf-8")
-        load(copy)
+        load_checked(copy)
     for name, text in texts.items():
         (root / name).write_text(text, encoding="utf-8")

@@ -17,12 +17,12 @@ from typing import Any, get_args
 import click
 import yaml
 
-from . import report
-from .authors import ascii_fold
-from .errors import DataErrors
-from .load import PEOPLE_DIR
-from .models.people import Degree, Person
-from .site import load_site
+from labsite.commands import report
+from labsite.errors import DataErrors
+from labsite.models.people import Degree, Person
+from labsite.names import ascii_fold
+from labsite.read.load import PEOPLE_DIR
+from labsite.site import load_site
 
 HEADER = "# yaml-language-server: $schema=../../schemas/person.schema.json\n"
 DEGREES: tuple[str, ...] = get_args(Degree)

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import common
+from labsite.models import common
 
 _NAMED_PATTERNS = {
     "Text": "text (one line)",

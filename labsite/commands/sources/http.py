@@ -55,7 +55,7 @@ def _version() -> str:
     except PackageNotFoundError:  # run from a checkout, not installed: read the project's own file
         import tomllib
 
-        pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+        pyproject = Path(__file__).resolve().parents[3] / "pyproject.toml"
         try:
             return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
         except (OSError, KeyError, ValueError):

@@ -15,11 +15,11 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import markdown
-from .authors import name_key
-from .models.people import ROLE_OF_CURRENT
+from labsite import markdown
+from labsite.models.people import ROLE_OF_CURRENT
+from labsite.names import name_key
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 def ordinal(n: int) -> str:

@@ -15,9 +15,9 @@ from typing import Any
 import click
 from pydantic import BaseModel
 
-from . import reference
-from .load import FILES, PEOPLE_DIR
-from .models.people import Person
+from labsite.commands import reference
+from labsite.models.people import Person
+from labsite.read.load import FILES, PEOPLE_DIR
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schemas"

@@ -13,13 +13,14 @@ from pathlib import Path
 
 import click
 
-from . import datawrite, report
-from .errors import DataErrors
-from .importing import ROOT, SUMMARY, contact_of
-from .load import SiteData, load
-from .models.publications import Publication
-from .sources import arxiv_id, openalex
-from .sources.http import Client, FetchError
+from labsite.check import load_checked
+from labsite.commands import datawrite, report
+from labsite.commands.importing import ROOT, SUMMARY, contact_of
+from labsite.commands.sources import arxiv_id, openalex
+from labsite.commands.sources.http import Client, FetchError
+from labsite.errors import DataErrors
+from labsite.models.publications import Publication
+from labsite.read.load import SiteData
 
 HEADER = (
     "# yaml-language-server: $schema=../schemas/citations.schema.json\n"
@@ -63,7 +64,7 @@ def text_of(counts: dict[str, int], fetched: str) -> str:
 def citations_command(root: Path, summary_file: Path | None) -> None:
     """Fetch citation counts from OpenAlex into data/citations.yml (only if one changed)."""
     try:
-        data = load(root)
+        data = load_checked(root)
         counts, unknown = fetch_counts(root, data)
     except FetchError as error:
         click.echo(f"error: {error}. Citation counts were not changed.", err=True)

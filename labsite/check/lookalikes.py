@@ -8,13 +8,12 @@ on the changed line; `check --strict`, which CI runs, makes them errors.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from . import authors, yamlfile
-from .errors import DataWarning
-
-if TYPE_CHECKING:
-    from .load import SiteData
+from labsite import names as authors
+from labsite.errors import DataWarning
+from labsite.read import yamlfile
+from labsite.read.load import SiteData
 
 _FILE = "publications.yml"
 

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import DataError, DataWarning, one_line
+from labsite.errors import DataError, DataWarning, one_line
 
 
 def _escape_data(text: str) -> str:

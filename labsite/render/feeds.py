@@ -8,9 +8,10 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
-from . import markdown, render
-from .pages import plain
-from .views import Site
+from labsite import markdown
+from labsite.derive.views import Site
+from labsite.render import html as render
+from labsite.render.pages import plain
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup
 
-from . import bibtex, render
-from .models.publications import Publication
-from .views import Site, grouped
+from labsite.derive.views import Site, grouped
+from labsite.models.publications import Publication
+from labsite.render import bibtex
+from labsite.render import html as render
 
 
 class Blocks:

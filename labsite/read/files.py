@@ -15,7 +15,7 @@ import stat
 import warnings
 from pathlib import Path
 
-from .errors import DataError, shown_text
+from labsite.errors import DataError, shown_text
 
 DOCS_DIR = "docs"
 PHOTO_DIR = "images/people"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from .files import PHOTO_MAX_BYTES
-from .files import PHOTO_TYPES as FORMATS
+from labsite.read.files import PHOTO_MAX_BYTES
+from labsite.read.files import PHOTO_TYPES as FORMATS
 
 
 def shrink(path: Path, size: int = 512) -> tuple[int, int]:

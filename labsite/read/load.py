@@ -1,7 +1,8 @@
-"""Read every file under `data/` into validated records, or fail with every problem at once.
+"""Stage 1: read every file under `data/` into validated records, or fail with every problem at once.
 
-This is the only place that knows the layout of `data/`. Each file is parsed (with line numbers),
-validated against its model, then the whole set is cross-checked (`checks.py`).
+This is the only place that knows the layout of `data/`. Each file is parsed (with line numbers) and
+validated against its model. Rules across files are the next stage (`labsite.check`), which is why
+the parsed documents travel with the records: a rule points at the line it found a problem on.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import checks, files, lookalikes, validate, yamlfile
-from .errors import DataError, DataErrors, DataWarning
-from .models.activities import (
+from labsite.errors import DataError, DataErrors, DataWarning
+from labsite.models.activities import (
     Award,
     AwardsFile,
     Course,
@@ -27,8 +27,8 @@ from .models.activities import (
     SiteSettings,
     TeachingFile,
 )
-from .models.people import Person, Profile
-from .models.publications import (
+from labsite.models.people import Person, Profile
+from labsite.models.publications import (
     AuthorsFile,
     CitationsFile,
     ExternalAuthor,
@@ -39,6 +39,7 @@ from .models.publications import (
     Venue,
     VenuesFile,
 )
+from labsite.read import files, validate, yamlfile
 
 # file name -> (model, required?)
 FILES: dict[str, tuple[type[BaseModel], bool]] = {
@@ -81,15 +82,22 @@ class SiteData:
     news: list[NewsItem]
     awards: list[Award]
     external_authors: list[ExternalAuthor]
-    warnings: list[DataWarning] = field(default_factory=list)
     citations: CitationsFile = field(default_factory=CitationsFile)
+    data_dir: str = "data"
+    documents: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Each file's parsed YAML, by its shown name ('data/people/x.yml'), for the lines of rules' messages."""
+    warnings: list[DataWarning] = field(default_factory=list)
+    """Set by the check stage: what a strict check refuses but a preview shows."""
 
     def person_file(self, person_id: str) -> str:
         return f"data/{PEOPLE_DIR}/{person_id}.yml"
 
 
 def load(root: Path, data_dir: str = "data") -> SiteData:
-    """Load and check `root/data_dir`; raise `DataErrors` listing every problem found."""
+    """Read and validate `root/data_dir` file by file; raise `DataErrors` listing every problem found.
+
+    Not yet checked across files: callers that use the data call `labsite.check.load_checked`.
+    """
     base = root / data_dir
     errors: list[DataError] = []
     documents: dict[str, Any] = {}
@@ -160,11 +168,9 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
         awards=records["awards.yml"].awards,
         external_authors=records["authors.yml"].authors,
         citations=records["citations.yml"],
+        data_dir=data_dir,
+        documents=documents,
     )
-    errors = checks.cross_check(data, documents, data_dir)
-    if errors:
-        raise DataErrors(errors)
-    data.warnings = lookalikes.warnings(data, documents, data_dir)
     return data
 
 

@@ -8,9 +8,15 @@ from pathlib import Path
 
 import click
 
-from . import report
-from .errors import DataErrors
-from .site import load_site
+from labsite.commands import report
+from labsite.commands.citations import citations_command
+from labsite.commands.importing import import_command, sync_command
+from labsite.commands.photos import photo_command
+from labsite.commands.scaffold import new_member_command
+from labsite.commands.schemas import schemas_command
+from labsite.commands.sitediff import site_diff_command
+from labsite.errors import DataErrors
+from labsite.site import load_site
 
 
 @click.group()
@@ -53,7 +59,7 @@ def check(root: Path, data_dir: str, strict: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")
 def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
     """Add the papers of a .bib file that are not yet in data/publications.yml."""
-    from . import bibimport
+    from labsite.commands import bibimport
 
     try:
         plan = bibimport.plan(root, bib.read_text(encoding="utf-8"), bib_name=str(bib))
@@ -86,13 +92,7 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
     )
 
 
-from .citations import citations_command  # noqa: E402
-from .importing import import_command, sync_command  # noqa: E402
-from .photos import photo_command  # noqa: E402  (commands live beside their code; registered here)
-from .scaffold import new_member_command  # noqa: E402
-from .schemas import schemas_command  # noqa: E402
-from .sitediff import site_diff_command  # noqa: E402
-
+# Each command lives beside its code and is registered here.
 main.add_command(schemas_command)
 main.add_command(new_member_command)
 main.add_command(photo_command)

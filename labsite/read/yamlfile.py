@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError, shown_text
+from labsite.errors import DataError, shown_text
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
