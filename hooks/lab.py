@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from labsite.derive.views import Site
 from labsite.errors import DataErrors
 from labsite.models.common import is_site_address
+from labsite.read.layout import person_file
 from labsite.render import bibtex, feeds, metadata, robots
 from labsite.render.blocks import Blocks
 from labsite.render.pages import PageSpec, generated_pages
@@ -158,7 +159,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         base = "../" * (spec.path.count("/") + 1)
         if spec.kind == "person":
             edit = (
-                f"{config.repo_url.rstrip('/')}/edit/{site.settings.branch}/data/people/{spec.id}.yml"
+                f"{config.repo_url.rstrip('/')}/edit/{site.settings.branch}/{person_file(spec.id)}"
                 if config.repo_url
                 else None
             )

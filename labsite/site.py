@@ -13,6 +13,7 @@ from pathlib import Path
 
 from labsite.check import load_checked
 from labsite.derive.views import Site
+from labsite.read.layout import DATA_DIR, DOCS_DIR
 from labsite.render.blocks import Blocks, blocks_for
 
 _cache: dict[Path, tuple[tuple, Site]] = {}
@@ -20,14 +21,14 @@ loads = 0
 """How many times data was actually read (tests use it to prove once-per-build loading)."""
 
 
-def fingerprint(root: Path, data_dir: str = "data") -> tuple:
+def fingerprint(root: Path, data_dir: str = DATA_DIR) -> tuple:
     """Names, kinds, sizes and modification times of every entry of the data and docs folders.
 
     Cheap, and changes on any edit, including a link or a photo added under docs/ (the check reads
     those too). Links are described, never followed, so a link loop cannot stop it.
     """
     entries = []
-    for folder in (data_dir, "docs"):
+    for folder in (data_dir, DOCS_DIR):
         base = root / folder
         for current, dirnames, filenames in os.walk(base) if base.is_dir() else ():
             for name in sorted(dirnames + filenames):
@@ -40,7 +41,7 @@ def fingerprint(root: Path, data_dir: str = "data") -> tuple:
     return tuple(entries)
 
 
-def load_site(root: Path, data_dir: str = "data") -> Site:
+def load_site(root: Path, data_dir: str = DATA_DIR) -> Site:
     """The checked site model for `root`; raises `DataErrors` (every problem) on bad data."""
     global loads
     root = root.resolve()
@@ -71,5 +72,5 @@ class Started:
 def start(root: Path) -> Started:
     """The site model and blocks of the project at `root`; raises `DataErrors` (every problem) on bad data."""
     root = root.resolve()
-    site = load_site(root, os.environ.get(DATA_DIR_VARIABLE, "data"))
+    site = load_site(root, os.environ.get(DATA_DIR_VARIABLE, DATA_DIR))
     return Started(site, blocks_for(site, (root / OVERRIDES,)))

@@ -18,6 +18,7 @@ from labsite.check import load_checked
 from labsite.commands import datawrite
 from labsite.models.common import is_safe_url
 from labsite.models.publications import Venue
+from labsite.read.layout import data_file
 
 MONTHS = {
     m: n for n, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
@@ -188,9 +189,9 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
 
 def apply(root: Path, report: Report) -> None:
     """Append the planned entries to data/publications.yml, if the data then still checks."""
-    path = root / "data" / "publications.yml"
+    path = root / data_file("publications.yml")
     text = datawrite.appended(path.read_text(encoding="utf-8"), "publications", report.added, datawrite.ORDER)
     try:
-        datawrite.write_checked(root, {"data/publications.yml": text})
+        datawrite.write_checked(root, {data_file("publications.yml"): text})
     except ValueError as error:
-        raise ValueError(f"data/publications.yml: {error}") from None
+        raise ValueError(f"{data_file('publications.yml')}: {error}") from None

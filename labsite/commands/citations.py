@@ -20,6 +20,7 @@ from labsite.commands.sources import arxiv_id, openalex
 from labsite.commands.sources.http import Client, FetchError
 from labsite.errors import DataErrors
 from labsite.models.publications import Publication
+from labsite.read.layout import data_file
 from labsite.read.load import SiteData
 
 HEADER = (
@@ -80,10 +81,10 @@ def citations_command(root: Path, summary_file: Path | None) -> None:
     lines = ["## Citation counts (OpenAlex)", ""]
     if changed or dropped:
         fetched = dt.date.today().isoformat()
-        datawrite.write_checked(root, {"data/citations.yml": text_of(counts, fetched)})
+        datawrite.write_checked(root, {data_file("citations.yml"): text_of(counts, fetched)})
         lines += [f"{len(counts)} paper(s) counted on {fetched}; {len(changed)} changed:", ""]
         lines += [f"- `{k}`: {old if old is not None else '–'} → {new}" for k, (old, new) in changed.items()]
-        click.echo(f"data/citations.yml: {len(counts)} paper(s) counted, {len(changed)} changed.")
+        click.echo(f"{data_file('citations.yml')}: {len(counts)} paper(s) counted, {len(changed)} changed.")
     else:
         lines.append(f"No count changed ({len(counts)} paper(s)); data/citations.yml left as it was.")
         click.echo(lines[-1])

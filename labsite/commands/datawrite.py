@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from labsite.check import load_checked
+from labsite.read.layout import DATA_DIR
 
 ORDER = ("id", "title", "abstract", "doi", "authors", "et_al", "venue", "type", "year", "month", "links")
 """The key order of a publication, as in the model and CONTRIBUTING."""
@@ -132,7 +133,7 @@ def write_checked(root: Path, texts: dict[str, str]) -> None:
         return
     with tempfile.TemporaryDirectory(prefix="labsite-check-") as scratch:
         copy = Path(scratch)
-        shutil.copytree(root / "data", copy / "data")
+        shutil.copytree(root / DATA_DIR, copy / DATA_DIR)
         if (root / "docs").is_dir():
             shutil.copytree(root / "docs", copy / "docs", symlinks=True, copy_function=_link_or_copy)
         for name, text in texts.items():

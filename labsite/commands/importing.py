@@ -23,6 +23,7 @@ from labsite.commands.sources import Work, arxiv_id, crossref, dblp, doi_of, orc
 from labsite.commands.sources import arxiv as arxiv_source
 from labsite.commands.sources.http import Client, FetchError
 from labsite.errors import DataErrors
+from labsite.read.layout import data_file
 from labsite.read.load import SiteData
 
 PREFIXES = ("doi", "arxiv", "dblp", "orcid")
@@ -115,19 +116,19 @@ def changed_texts(root: Path, plan: Plan) -> dict[str, str]:
     texts: dict[str, str] = {}
     used = {r.get("venue") for r in plan.added} | {c.get("venue") for _, c, _ in plan.changed}
     plan.venues = [v for v in plan.venues if v["id"] in used]
-    pubs = (root / "data" / "publications.yml").read_text(encoding="utf-8")
+    pubs = (root / data_file("publications.yml")).read_text(encoding="utf-8")
     for paper_id, changes, _ in plan.changed:
         pubs = datawrite.with_changes(pubs, paper_id, changes)
     pubs = datawrite.appended(pubs, "publications", plan.added, datawrite.ORDER)
     if plan.added or plan.changed:
-        texts["data/publications.yml"] = pubs
+        texts[data_file("publications.yml")] = pubs
     if plan.authors:
-        path = root / "data" / "authors.yml"
+        path = root / data_file("authors.yml")
         current = path.read_text(encoding="utf-8") if path.exists() else AUTHORS_HEADER
-        texts["data/authors.yml"] = datawrite.appended(current, "authors", plan.authors, ("name", "aliases"))
+        texts[data_file("authors.yml")] = datawrite.appended(current, "authors", plan.authors, ("name", "aliases"))
     if plan.venues:
-        venues = (root / "data" / "venues.yml").read_text(encoding="utf-8")
-        texts["data/venues.yml"] = datawrite.appended(venues, "venues", plan.venues, datawrite.VENUE_ORDER)
+        venues = (root / data_file("venues.yml")).read_text(encoding="utf-8")
+        texts[data_file("venues.yml")] = datawrite.appended(venues, "venues", plan.venues, datawrite.VENUE_ORDER)
     return texts
 
 

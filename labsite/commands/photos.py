@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from labsite.read.files import PHOTO_MAX_BYTES
+from labsite.read.files import PHOTO_EXTENSIONS, PHOTO_MAX_BYTES
 from labsite.read.files import PHOTO_TYPES as FORMATS
 
 
@@ -26,7 +26,7 @@ def shrink(path: Path, size: int = 512) -> tuple[int, int]:
 
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
-        raise ValueError(f"{path}: expected a .jpg, .jpeg, .png or .webp file — got {path.suffix!r}")
+        raise ValueError(f"{path}: expected a photo file ({PHOTO_EXTENSIONS}) — got {path.suffix!r}")
     before = path.stat().st_size
     try:
         with Image.open(path) as original:

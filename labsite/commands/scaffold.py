@@ -19,15 +19,14 @@ import yaml
 
 from labsite.commands import report
 from labsite.errors import DataErrors
+from labsite.models.common import is_slug
 from labsite.models.people import Degree, Person
 from labsite.names import ascii_fold
-from labsite.read.load import PEOPLE_DIR
+from labsite.read.layout import DATA_DIR, person_file
 from labsite.site import load_site
 
 HEADER = "# yaml-language-server: $schema=../../schemas/person.schema.json\n"
 DEGREES: tuple[str, ...] = get_args(Degree)
-ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-"""The same rule `load` applies to the names of files in data/people/."""
 
 
 def person_id(name: str) -> str:
@@ -65,7 +64,7 @@ def person_yaml(fields: dict[str, object]) -> str:
 
 
 def path_for(root: Path, member_id: str) -> Path:
-    return root / "data" / PEOPLE_DIR / f"{member_id}.yml"
+    return root / person_file(member_id)
 
 
 def create(path: Path, fields: dict[str, object]) -> Path:
@@ -142,7 +141,7 @@ def new_member_command(
 
     Missing --name or --degree are asked for at a terminal (with the optional fields).
     """
-    if not (root / "data").is_dir():
+    if not (root / DATA_DIR).is_dir():
         raise click.UsageError(f"no data/ folder in {root}: run this in the project folder or pass --root")
     fields = _ask_missing(
         {"name": name, "degree": degree, "start": start, "co_advisors": list(co_advisors), "email": email}
@@ -154,7 +153,7 @@ def new_member_command(
             f"no id can be made from the name {fields['name']!r} (nothing in it spells as letters or digits):"
             " pass one with --id, e.g. --id jane-doe"
         )
-    if not re.fullmatch(ID_PATTERN, member_id):
+    if not is_slug(member_id):
         raise click.UsageError(
             f"{member_id!r} cannot be an id: pass --id with lowercase letters, digits and single hyphens, e.g. jane-doe"
         )

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from labsite.commands import reference
 from labsite.models.people import Person
-from labsite.read.load import FILES, PEOPLE_DIR
+from labsite.read.layout import FILES, data_file, person_file
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schemas"
@@ -27,8 +27,8 @@ REFERENCE = "README.md"
 
 def kinds() -> dict[str, tuple[type[BaseModel], str]]:
     """{kind: (model, the data file it describes)}: one per file in data/ (by stem), plus `person`."""
-    found = {Path(name).stem: (model, f"data/{name}") for name, (model, _) in FILES.items()}
-    found["person"] = (Person, f"data/{PEOPLE_DIR}/<id>.yml")
+    found = {Path(name).stem: (model, data_file(name)) for name, (model, _) in FILES.items()}
+    found["person"] = (Person, person_file("<id>"))
     return dict(sorted(found.items()))
 
 

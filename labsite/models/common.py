@@ -91,6 +91,11 @@ def _one_line(value: str) -> str:
     return value
 
 
+def is_slug(value: str) -> bool:
+    """An id as ids are written everywhere: in data, in a person's file name, by `new-member --id`."""
+    return _matches(SLUG_PATTERN, value)
+
+
 def is_safe_url(value: str) -> bool:
     """A link a visitor may safely follow (see `URL_PATTERN`)."""
     return _matches(URL_PATTERN, value)

@@ -16,17 +16,18 @@ import warnings
 from pathlib import Path
 
 from labsite.errors import DataError, shown_text
+from labsite.read.layout import DATA_DIR, DOCS_DIR, PHOTO_DIR
 
-DOCS_DIR = "docs"
-PHOTO_DIR = "images/people"
-"""Where members put their photos, inside `docs/` (CONTRIBUTING names it)."""
 PHOTO_TYPES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+"""The photo files accepted, by extension, with the format Pillow must find inside."""
+PHOTO_EXTENSIONS = ", ".join(PHOTO_TYPES)
+"""'.jpg, .jpeg, .png, .webp', as messages name them."""
 PHOTO_MAX_BYTES = 1_000_000
 PHOTO_MAX_PIXELS = 4096 * 4096
 """16.8 megapixels: a 4096×4096 square (a phone photo is 12); decoded, at most 64 MB of memory."""
 
 
-def problems(root: Path, data_dir: str = "data") -> list[DataError]:
+def problems(root: Path, data_dir: str = DATA_DIR) -> list[DataError]:
     """Every symbolic link under the data and docs folders, and every unfit file in the photo folder."""
     found: list[DataError] = []
     for folder in (data_dir, DOCS_DIR):
@@ -101,7 +102,7 @@ def photo_problem(path: Path, shown_as: str) -> tuple[str, str] | None:
     kind = PHOTO_TYPES.get(path.suffix.lower())
     if kind is None:
         return (
-            f"expected a JPEG, PNG or WebP photo (.jpg, .jpeg, .png, .webp) — got {shown_text(repr(path.suffix))}",
+            f"expected a JPEG, PNG or WebP photo ({PHOTO_EXTENSIONS}) — got {shown_text(repr(path.suffix))}",
             f"only photos belong in docs/{PHOTO_DIR}/: remove this file or convert it",
         )
     info = os.lstat(path)

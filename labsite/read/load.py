@@ -8,7 +8,6 @@ the parsed documents travel with the records: a rule points at the line it found
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,54 +15,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from labsite.errors import DataError, DataErrors, DataWarning
-from labsite.models.activities import (
-    Award,
-    AwardsFile,
-    Course,
-    NewsFile,
-    NewsItem,
-    Project,
-    ProjectsFile,
-    SiteSettings,
-    TeachingFile,
-)
+from labsite.models.activities import Award, Course, NewsItem, Project, SiteSettings
+from labsite.models.common import is_slug
 from labsite.models.people import Person, Profile
-from labsite.models.publications import (
-    AuthorsFile,
-    CitationsFile,
-    ExternalAuthor,
-    Publication,
-    PublicationsFile,
-    Topic,
-    TopicsFile,
-    Venue,
-    VenuesFile,
-)
+from labsite.models.publications import CitationsFile, ExternalAuthor, Publication, Topic, Venue
 from labsite.read import files, validate, yamlfile
-
-# file name -> (model, required?)
-FILES: dict[str, tuple[type[BaseModel], bool]] = {
-    "site.yml": (SiteSettings, True),
-    "profile.yml": (Profile, True),
-    "publications.yml": (PublicationsFile, True),
-    "venues.yml": (VenuesFile, True),
-    "topics.yml": (TopicsFile, False),
-    "projects.yml": (ProjectsFile, False),
-    "teaching.yml": (TeachingFile, False),
-    "news.yml": (NewsFile, False),
-    "awards.yml": (AwardsFile, False),
-    "authors.yml": (AuthorsFile, False),
-    "citations.yml": (CitationsFile, False),
-}
-PEOPLE_DIR = "people"
-MAX_BYTES = {"publications.yml": 2_000_000, "news.yml": 1_000_000, PEOPLE_DIR: 50_000}
-"""Largest accepted size of each data file (the others: `MAX_BYTES_OTHER`), checked before parsing.
-
-publications.yml: three times the 40× benchmark's 2,040 papers (640 KB), or ~1,500 papers with
-abstracts; news: thousands of items; a person: a full bio and many links. Far above any lab, and
-low enough that one pull request cannot make the check or the build slow (fields have limits too).
-"""
-MAX_BYTES_OTHER = 200_000
+from labsite.read.layout import DATA_DIR, FILES, MAX_BYTES, MAX_BYTES_OTHER, PEOPLE_DIR, person_file
 
 
 @dataclass
@@ -83,17 +40,17 @@ class SiteData:
     awards: list[Award]
     external_authors: list[ExternalAuthor]
     citations: CitationsFile = field(default_factory=CitationsFile)
-    data_dir: str = "data"
+    data_dir: str = DATA_DIR
     documents: dict[str, Any] = field(default_factory=dict, repr=False)
     """Each file's parsed YAML, by its shown name ('data/people/x.yml'), for the lines of rules' messages."""
     warnings: list[DataWarning] = field(default_factory=list)
     """Set by the check stage: what a strict check refuses but a preview shows."""
 
     def person_file(self, person_id: str) -> str:
-        return f"data/{PEOPLE_DIR}/{person_id}.yml"
+        return person_file(person_id)
 
 
-def load(root: Path, data_dir: str = "data") -> SiteData:
+def load(root: Path, data_dir: str = DATA_DIR) -> SiteData:
     """Read and validate `root/data_dir` file by file; raise `DataErrors` listing every problem found.
 
     Not yet checked across files: callers that use the data call `labsite.check.load_checked`.
@@ -132,7 +89,7 @@ def load(root: Path, data_dir: str = "data") -> SiteData:
         shown_as = f"{data_dir}/{PEOPLE_DIR}/{path.name}"
         if path.is_symlink():
             continue  # files.problems reports it
-        if path.suffix != ".yml" or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.stem):
+        if path.suffix != ".yml" or not is_slug(path.stem):
             if path.name.startswith(".") or path.name.lower() == "readme.md":
                 continue
             errors.append(
