@@ -213,7 +213,10 @@ def _without_refused(files: Files, problems: DataErrors | None) -> Files:
 
 
 def _head(page: Page, config: MkDocsConfig) -> dict | None:
-    """Scholar tags and JSON-LD for a paper's page; the professor as a Person on the home page."""
+    """Scholar tags and JSON-LD for a paper's page; the professor as a Person on the home page.
+
+    The theme does not autoescape: the tags are escaped here, as everything from data handed to the
+    theme is in this module; the JSON-LD stays a value for the theme's |tojson."""
     site = _state["site"]
     if page.is_homepage:
         return {"jsonld": metadata.person(site, page.canonical_url), "og_type": "profile"}
@@ -222,8 +225,9 @@ def _head(page: Page, config: MkDocsConfig) -> dict | None:
         return None
     if spec.kind == "publication":
         pub = site.publication(spec.id)
+        tags = metadata.citation_tags(site, pub, page.canonical_url)
         return {
-            "citation": metadata.citation_tags(site, pub, page.canonical_url),
+            "citation": [(escape(name), escape(content)) for name, content in tags],
             "jsonld": metadata.scholarly_article(site, pub, page.canonical_url),
             "og_type": "article",
         }
