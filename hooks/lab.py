@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import os
@@ -154,7 +153,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for spec in generated_pages(site):
         # The body is rendered here, once, and the macros plugin is told to leave it alone: text
         # from data never passes through a template engine a second time.
-        front = {"title": html.escape(spec.title), "description": html.escape(spec.description), "render_macros": False}
+        front = {"title": str(escape(spec.title)), "description": str(escape(spec.description)), "render_macros": False}
         header = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
         base = "../" * (spec.path.count("/") + 1)
         if spec.kind == "person":
@@ -230,7 +229,10 @@ def _without_refused(files: Files, problems: DataErrors | None) -> Files:
 
 
 def _head(page: Page, config: MkDocsConfig) -> dict | None:
-    """Scholar tags and JSON-LD for a paper's page; the professor as a Person on the home page."""
+    """Scholar tags and JSON-LD for a paper's page; the professor as a Person on the home page.
+
+    The theme does not autoescape: the tags are escaped here, as everything from data handed to the
+    theme is in this module; the JSON-LD stays a value for the theme's |tojson."""
     site = _state.site
     if page.is_homepage:
         return {"jsonld": metadata.person(site, page.canonical_url), "og_type": "profile"}
@@ -239,8 +241,9 @@ def _head(page: Page, config: MkDocsConfig) -> dict | None:
         return None
     if spec.kind == "publication":
         pub = site.publication(spec.id)
+        tags = metadata.citation_tags(site, pub, page.canonical_url)
         return {
-            "citation": metadata.citation_tags(site, pub, page.canonical_url),
+            "citation": [(escape(name), escape(content)) for name, content in tags],
             "jsonld": metadata.scholarly_article(site, pub, page.canonical_url),
             "og_type": "article",
         }

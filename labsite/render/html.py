@@ -1,7 +1,14 @@
 """Jinja partials → HTML. One template per kind of item, autoescaped, composed by list templates.
 
 Markup never lives in Python strings: this module only sets up the environment and its filters.
-The single exception to escaping is the `markdown` filter (see `markdown.py`).
+Escaping happens here, once: autoescape turns every value from data into text. The single exception
+is the `markdown` filter (see `markdown.py`), which returns sanitised HTML as Markup; `as_block` and
+the cached list entries of `blocks.py` only keep output this environment has already escaped.
+
+Each template opens with a one-line comment saying what it renders. Jinja tags are indented to show
+their nesting, which costs nothing (trim_blocks and lstrip_blocks drop that whitespace); HTML lines
+stay at the left edge, since their whitespace would reach the page (and Markdown reads four spaces
+as code).
 """
 
 from __future__ import annotations
