@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,86 @@ def publications(project: Path) -> dict[str, dict]:
 def dblp_records() -> list[ET.Element]:
     root = ET.parse(RECORDED / "dblp-person-23-7512.xml").getroot()
     return [e for e in root.iter() if e.tag in ("article", "inproceedings", "incollection")]
+
+
+BIG_PID = "p/DAPatterson"
+BIG = {f"/dblp/pid/{BIG_PID}.xml": Route("dblp-person-p-DAPatterson.xml", content_type="application/xml")}
+KNOWN = """
+  - id: already-here
+    title: {title}
+    doi: {doi}
+    authors: [Ada Quill]
+    type: preprint
+    year: {year}
+"""
+
+
+def title_key(record: ET.Element) -> str:
+    return normalise_title("".join(record.find("title").itertext()).rstrip("."))
+
+
+def printed_names(record: ET.Element) -> list[str]:
+    """A record's authors as DBLP prints them, without its homonym numbers ('… 0001')."""
+    return [re.sub(r"\s+\d{4}$", "", " ".join(a.text.split())) for a in record.findall("author")]
+
+
+def test_a_dblp_person_page_of_hundreds_of_records_puts_each_paper_on_the_site_once(fixture_project, services):
+    services.routes.update(BIG)
+    root = ET.parse(RECORDED / "dblp-person-p-DAPatterson.xml").getroot()
+    records = [r[0] for r in root.findall("r")]
+    assert len(records) == int(root.get("n")) >= 100  # the whole page, as DBLP counts it
+    papers = [e for e in records if e.tag in ("article", "inproceedings", "incollection")]
+    others = [e for e in records if e not in papers]  # books and proceedings volumes: not papers
+    assert others and any(e.get("publtype") == "informal" for e in papers)
+    by_title: dict[str, list[ET.Element]] = {}
+    for record in papers:
+        by_title.setdefault(title_key(record), []).append(record)
+    assert len(by_title) < len(papers)  # some papers are listed twice (CoRR preprint and venue version)
+
+    # one paper of the page is on the site already, under its DOI and a title typed by hand
+    known = next(
+        e for e in papers if e.get("publtype") != "informal" and e.findtext("ee", "").startswith("https://doi.org/")
+    )
+    doi = known.findtext("ee").removeprefix("https://doi.org/")
+    path = fixture_project / "data/publications.yml"
+    path.write_text(path.read_text() + KNOWN.format(title='"Our own copy"', doi=doi, year=known.findtext("year")))
+    before = data_files(fixture_project)
+    ids_before = [p["id"] for p in yaml.safe_load(before["publications.yml"])["publications"]]
+
+    # the dry run and the run, side by side on two copies of the project (both mostly wait on rate limits)
+    preview = shutil.copytree(fixture_project, fixture_project.parent / "preview")
+    with ThreadPoolExecutor(2) as pool:
+        dry_run = pool.submit(labsite, preview, services, "import", f"dblp:{BIG_PID}", "--dry-run")
+        run = pool.submit(labsite, fixture_project, services, "import", f"dblp:{BIG_PID}")
+        shown, done = dry_run.result(), run.result()
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert data_files(preview) == before
+    assert done.returncode == 0, done.stdout + done.stderr
+    after = yaml.safe_load(path.read_text())["publications"]
+    assert path.read_text().startswith(before["publications.yml"].rstrip("\n"))
+    new = [p for p in after if p["id"] not in ids_before]
+    # every paper of the page is on the site once: the known one matched by its DOI, every other added once
+    assert len({p["id"] for p in after}) == len(after)
+    on_site = [normalise_title(p["title"]) for p in after]
+    assert sorted(normalise_title(p["title"]) for p in new) == sorted(set(by_title) - {title_key(known)})
+    assert all(on_site.count(title) == 1 for title in by_title if title != title_key(known))
+    assert title_key(known) not in on_site
+    assert next(p for p in after if p["id"] == "already-here")["title"] == "Our own copy"
+    assert "already present (same doi): already-here — " in done.stdout
+    assert f"{len(new)} added, 0 updated, 1 already present" in done.stdout
+    assert not {title_key(e) for e in others} & set(on_site)
+    # the dry run showed exactly what the run wrote
+    assert re.findall(r"^would add:\n  - id: (\S+)$", shown.stdout, re.M) == [p["id"] for p in new]
+    # each entry says what one of its records says: year, and authors as printed (accents kept, no homonym numbers)
+    for entry in new:
+        mine = by_title[normalise_title(entry["title"])]
+        assert entry["year"] in {int(e.findtext("year")) for e in mine}
+        assert entry["authors"] in [printed_names(e) for e in mine]
+    assert any(not name.isascii() for entry in new for name in entry["authors"])
+
+    checked = labsite(fixture_project, services, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert f"({len(after)} publications" in checked.stderr
 
 
 def test_dblp_person_with_many_records_becomes_one_entry_per_paper(fixture_project, services):
