@@ -70,8 +70,8 @@ def test_the_wheel_holds_every_module_and_template_and_imports_from_an_install(t
         for name in json.loads(sys.argv[1]):
             importlib.import_module(name)
         import labsite
-        from labsite import render
-        env = render.environment()
+        from labsite.render import html
+        env = html.environment()
         templates = env.list_templates()
         for name in templates:
             env.get_template(name)
