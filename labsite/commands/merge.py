@@ -146,8 +146,10 @@ class Merger:
         self.data = data
         self.update = update
         self.full_name = full_name
-        self.by_pid: dict[str, dict[str, int]] = {}
-        """{DBLP id of an outside co-author: {spelling: papers}} over the papers this run adds."""
+        self.by_id: dict[tuple[str, str], dict[str, int]] = {}
+        """{DBLP id or ORCID of an outside co-author: {spelling: papers}} over the papers this run adds."""
+        self.same: dict[tuple[str, str], tuple[str, str]] = {}
+        """Ids known to be one person (a DBLP id and the ORCID printed with it): each id → another of them."""
         self.venues: dict[str, Venue] = dict(data.venues)
         self.taken = {p.id for p in data.publications}
         self.by_key: dict[tuple[str, str], Publication] = {}
@@ -269,19 +271,37 @@ class Merger:
 
     def _spellings(self, work: Work, printed: list[str]) -> None:
         for author, name in zip(work.authors, printed, strict=True):
-            if author.dblp and ("dblp", author.dblp) not in self.people:
-                self.by_pid.setdefault(author.dblp, {}).setdefault(name, 0)
-                self.by_pid[author.dblp][name] += 1
+            ids = [key for key in (("dblp", author.dblp), ("orcid", author.orcid)) if key[1]]
+            if not ids or any(key in self.people for key in ids):
+                continue
+            for other in ids[1:]:
+                if self._person(other) != self._person(ids[0]):
+                    self.same[self._person(other)] = self._person(ids[0])
+            counts = self.by_id.setdefault(ids[0], {})
+            counts[name] = counts.get(name, 0) + 1
+
+    def _person(self, key: tuple[str, str]) -> tuple[str, str]:
+        """The one id standing for everyone `same` links to `key`: DBLP splits a person under two ids
+        ('Clif Young' and 'Cliff Young') when it has not merged them, though both carry one ORCID."""
+        while key in self.same:
+            key = self.same[key]
+        return key
 
     def same_people(self) -> list[dict[str, Any]]:
-        """One data/authors.yml entry per outside co-author whose DBLP id appears under several spellings.
+        """One data/authors.yml entry per outside co-author printed under several spellings with one
+        DBLP id or one ORCID.
 
-        DBLP's id says they are one person; listing the spellings keeps each paper's name as printed
+        The ids say they are one person; listing the spellings keeps each paper's name as printed
         and tells the look-alike check so.
         """
         declared = [{name_key(n) for n in [a.name, *a.aliases]} for a in self.data.external_authors]
+        people: dict[tuple[str, str], dict[str, int]] = {}
+        for key, spellings in self.by_id.items():
+            counts = people.setdefault(self._person(key), {})
+            for name, papers in spellings.items():
+                counts[name] = counts.get(name, 0) + papers
         entries = []
-        for counts in self.by_pid.values():
+        for counts in people.values():
             if len(counts) < 2:
                 continue
             names = sorted(counts, key=lambda n: (-counts[n], n))
@@ -292,7 +312,7 @@ class Merger:
 
     def plan(self, works: list[Work]) -> Plan:
         plan = Plan()
-        self.by_pid = {}
+        self.by_id, self.same = {}, {}
         adding: dict[tuple[str, str], str] = {}
         """Keys of the papers this run adds, so a later record of one of them is not added twice."""
         for paper in group(works):
