@@ -1,5 +1,15 @@
-"""The lab site's core: load → check → index → render, with no MkDocs import.
+"""The lab site's core, free of MkDocs: the stages from `data/` to HTML, and the commands beside them.
 
-Everything MkDocs-specific lives in the adapters (`macros.py`, `hooks/`), so the data layer can be
-tested on its own, driven by the command-line check, and moved to another engine later.
+Stages, in order; each imports only earlier ones and the foundation (contracts in pyproject.toml,
+checked by tests/test_architecture.py):
+
+- foundation: `errors` (a problem with its place), `names` (how names compare), `markdown` (the one
+  way text becomes markup), `models/` (each file's records and the rules of each field);
+- `read/`: the layout of `data/`, safe file access, YAML with lines, validation → `SiteData`;
+- `check/`: rules across files (ids, references, people, files), errors and warnings;
+- `derive/`: views of the data pages ask for (`Site`: who wrote what, what is current);
+- `render/`: HTML blocks from the templates in `templates/`, generated pages, BibTeX, feeds, metadata;
+- `site`: the start-up both MkDocs adapters (`macros.py`, `hooks/`) call, cached per change;
+- `commands/`: what maintainers run (`python -m labsite ...`): check, new-member, photo, import-bib,
+  import/sync/citations with `sources/`, schemas, site-diff.
 """

@@ -13,7 +13,7 @@ from functools import cached_property
 from itertools import groupby
 from typing import TypeVar
 
-from labsite import names as authors
+from labsite import names
 from labsite.errors import DataWarning
 from labsite.models.activities import Award, Course, NewsItem, Project
 from labsite.models.people import DEGREE_ORDER, Person
@@ -44,10 +44,10 @@ class Site:
         self.profile = data.profile
         self._who: dict[str, str] = {}
         for name in [data.profile.name, *data.profile.aliases]:
-            self._who[authors.name_key(name)] = PI
+            self._who[names.name_key(name)] = PI
         for person_id, person in data.people.items():
             for name in [person.name, *person.aliases]:
-                self._who.setdefault(authors.name_key(name), person_id)  # never over the professor
+                self._who.setdefault(names.name_key(name), person_id)  # never over the professor
 
     # --- publications -------------------------------------------------------------------------
     @cached_property
@@ -66,7 +66,7 @@ class Site:
     def authors_of(self, pub: Publication) -> list[Author]:
         result = []
         for n, name in enumerate(pub.authors):
-            who = self._who.get(authors.name_key(name))
+            who = self._who.get(names.name_key(name))
             result.append(
                 Author(
                     name=name,
@@ -122,7 +122,7 @@ class Site:
         return self.data.people[person_id]
 
     def _surname(self, person_id: str) -> str:
-        words = authors.name_key(self.data.people[person_id].name).split()
+        words = names.name_key(self.data.people[person_id].name).split()
         return words[-1] if words else ""  # a name of punctuation only ('.') has no words
 
     @cached_property
