@@ -199,7 +199,7 @@ class Site:
     # --- checks that only warn ----------------------------------------------------------------
     @property
     def warnings(self) -> list[DataWarning]:
-        """Look-alike author spellings, each at its line (found while loading: see `lookalikes`)."""
+        """Look-alike author spellings, each at its line (found by the check stage's warning rules)."""
         return self.data.warnings
 
 
