@@ -3,11 +3,13 @@
 Stages, in order; each imports only earlier ones and the foundation (contracts in pyproject.toml,
 checked by tests/test_architecture.py):
 
-- foundation: `errors` (a problem with its place), `names` (how names compare), `markdown` (the one
-  way text becomes markup), `models/` (each file's records and the rules of each field);
+- foundation: `errors` (a problem with its place), `names` (how names compare), `months` (their
+  names), `markdown` (the one way text becomes markup), `models/` (each file's records and the rules
+  of each field);
 - `read/`: the layout of `data/`, safe file access, YAML with lines, validation → `SiteData`;
 - `check/`: rules across files (ids, references, people, files), errors and warnings;
-- `derive/`: views of the data pages ask for (`Site`: who wrote what, what is current);
+- `derive/`: views of the data pages ask for (`Site`: who wrote what, what is current; `citing`: how
+  a paper is cited, the same in every format);
 - `render/`: HTML blocks from the templates in `templates/`, generated pages, BibTeX, feeds, metadata;
 - `site`: the start-up both MkDocs adapters (`macros.py`, `hooks/`) call, cached per change;
 - `commands/`: what maintainers run (`python -m labsite ...`): check, new-member, photo, import-bib,

@@ -14,15 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from labsite import months
 from labsite.check import load_checked
 from labsite.commands import datawrite
 from labsite.models.common import is_safe_url
 from labsite.models.publications import Venue
 from labsite.read.layout import data_file
-
-MONTHS = {
-    m: n for n, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
-}
 
 
 @dataclass
@@ -53,13 +50,6 @@ def _slug(title: str, taken: set[str]) -> str:
         slug = f"{base}-{n}"
     taken.add(slug)
     return slug
-
-
-def _month(value: str | None) -> int | None:
-    if not value:
-        return None
-    text = value.strip().lower()
-    return int(text) if text.isdigit() and 1 <= int(text) <= 12 else MONTHS.get(text[:3])
 
 
 def map_venue(text: str, venues: dict[str, Venue]) -> str | None:
@@ -166,7 +156,7 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
                 report.unmapped.append((title, where))
         record["year"] = int(str(fields["year"].value))
         without = f"{bib_name}:{entry.start_line + 1}: '{title}' imported without"
-        month = _month(str(fields["month"].value)) if "month" in fields else None
+        month = months.number(str(fields["month"].value)) if "month" in fields else None
         if month:
             record["month"] = month
         elif "month" in fields:

@@ -19,7 +19,7 @@ from typing import Any
 
 from labsite.commands.bibimport import _slug, map_venue, normalise_title
 from labsite.commands.sources import Work, arxiv_id
-from labsite.models.publications import Publication, Venue
+from labsite.models.publications import VENUE_TYPES, Publication, Venue
 from labsite.names import ascii_fold, name_key
 from labsite.read.load import SiteData
 
@@ -199,7 +199,7 @@ class Merger:
         if not (main.venue_short or main.venue_name):
             return None
         venue_id = _venue_id(main.venue_short or main.venue_name, set(self.venues))
-        kind = main.kind if main.kind in ("conference", "journal", "workshop") else "conference"
+        kind = main.kind if main.kind in VENUE_TYPES else "conference"
         name = main.venue_name or main.venue_short
         if self.full_name and name == main.venue_short:
             name = venue_name(self.full_name(main) or "") or name

@@ -14,10 +14,11 @@ from itertools import groupby
 from typing import TypeVar
 
 from labsite import names
+from labsite.derive.citing import Citation, cite
 from labsite.errors import DataWarning
 from labsite.models.activities import Award, Course, NewsItem, Project
 from labsite.models.people import DEGREE_ORDER, Person
-from labsite.models.publications import Publication, Venue
+from labsite.models.publications import Publication, PublicationType, Venue
 from labsite.read.load import SiteData
 
 T = TypeVar("T")
@@ -88,9 +89,16 @@ class Site:
     def has_citations(self) -> bool:
         return bool(self.data.citations.counts)
 
-    def type_of(self, pub: Publication) -> str:
-        venue = self.venue_of(pub)
-        return pub.type or (venue.type if venue else "preprint")
+    @cached_property
+    def _citations(self) -> dict[str, Citation]:
+        return {p.id: cite(p, self.venue_of(p)) for p in self.data.publications}
+
+    def citation_of(self, pub: Publication) -> Citation:
+        """How the paper is cited, the same in every format (see `citing`)."""
+        return self._citations[pub.id]
+
+    def type_of(self, pub: Publication) -> PublicationType:
+        return self.citation_of(pub).kind
 
     @cached_property
     def _papers_by_person(self) -> dict[str, list[Publication]]:

@@ -14,13 +14,14 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from labsite import months
 from labsite.names import ascii_fold, name_key
 
 if TYPE_CHECKING:
     from labsite.derive.views import Site
-    from labsite.models.publications import Publication
+    from labsite.models.publications import Publication, PublicationType
 
-_ENTRY = {
+_ENTRY: dict[PublicationType, str] = {
     "conference": "inproceedings",
     "workshop": "inproceedings",
     "journal": "article",
@@ -72,7 +73,6 @@ _LETTERS = {
     "Ł": r"\L",
 }
 _STOP = {"a", "an", "the", "on", "of", "for", "and", "to", "in", "with", "via", "towards"}
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def escape(text: str) -> str:
@@ -151,34 +151,29 @@ def keys(pubs: list[Publication]) -> dict[str, str]:
 
 
 def entry(site: Site, pub: Publication, key: str) -> str:
-    kind = site.type_of(pub)
-    venue = site.venue_of(pub)
+    cited = site.citation_of(pub)
     authors = " and ".join(_author(a) for a in pub.authors) + (" and others" if pub.et_al else "")
     # Each value as written in the file: braced text, or a bare month macro.
     fields: list[tuple[str, str]] = [("title", "{{" + escape(pub.title) + "}}"), ("author", "{" + authors + "}")]
-    if venue:
-        name = venue.name if venue.type == "journal" else f"Proceedings of the {venue.name}"
-        fields.append(("journal" if kind == "journal" else "booktitle", f"{{{escape(name)} ({escape(venue.id)})}}"))
-    if kind == "thesis" and pub.institution:
+    if cited.venue and cited.container:
+        container = f"{cited.container} ({cited.venue.id})"
+        fields.append(("journal" if cited.in_journal else "booktitle", "{" + escape(container) + "}"))
+    if cited.kind == "thesis" and pub.institution:
         fields.append(("school", "{" + escape(pub.institution) + "}"))
     if pub.location:
         fields.append(("address", "{" + escape(pub.location) + "}"))
-    fields.append(("year", f"{{{pub.year}}}"))
-    if pub.month:
-        fields.append(("month", _MONTHS[pub.month - 1]))
+    fields.append(("year", f"{{{cited.year}}}"))
+    if cited.month:
+        fields.append(("month", months.abbreviation(cited.month)))
     if pub.doi:
         fields.append(("doi", "{" + verbatim(pub.doi) + "}"))
     url = pub.links.pdf or pub.links.arxiv or pub.links.project
     if url:
         fields.append(("url", "{" + verbatim(url) + "}"))
-    notes = []
-    if pub.equal_contribution:
-        notes.append(f"The first {pub.equal_contribution} authors contributed equally")
-    notes += [escape(a) for a in pub.awards]
-    if notes:
-        fields.append(("note", "{" + ". ".join(notes) + "}"))
+    if cited.notes:
+        fields.append(("note", "{" + ". ".join(escape(note) for note in cited.notes) + "}"))
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
-    return f"@{_ENTRY[kind]}{{{key},\n{body}\n}}"
+    return f"@{_ENTRY[cited.kind]}{{{key},\n{body}\n}}"
 
 
 def bibliography(site: Site) -> str:

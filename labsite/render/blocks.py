@@ -13,7 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from labsite.derive.views import Site, grouped
-from labsite.models.publications import Publication
+from labsite.models.publications import PUBLICATION_TYPES, Publication
 from labsite.render import bibtex
 from labsite.render import html as render
 
@@ -105,7 +105,6 @@ class Blocks:
         return self._render("partials/year-chart.html", base, counts=counts, peak=peak) if counts else ""
 
     def publication_filter(self, base: str = "") -> str:
-        kinds = ("conference", "journal", "workshop", "thesis", "preprint")
         present = {self.site.type_of(p) for p in self.site.publications}
         used = {t for p in self.site.publications for t in p.topics}
         return self._render(
@@ -113,7 +112,7 @@ class Blocks:
             base,
             years=self.site.years,
             topics=[t for t in self.site.data.topics.values() if t.id in used],
-            types=[k for k in kinds if k in present],
+            types=[k for k in PUBLICATION_TYPES if k in present],
             total=len(self.site.publications),
             cited=self.site.has_citations,
             fetched=self.site.data.citations.fetched,

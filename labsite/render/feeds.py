@@ -91,13 +91,13 @@ def news_feed(site: Site, base_url: str = "") -> str:
 def publications_feed(site: Site, base_url: str = "") -> str:
     entries = []
     for pub in site.publications:
-        venue = site.venue_of(pub)
-        where = f"{venue.name} ({venue.id}) {pub.year}" if venue else str(pub.year)
+        cited = site.citation_of(pub)
+        where = f"{cited.label} {cited.year}" if cited.label else str(cited.year)
         entries.append(
             Entry(
                 title=pub.title,
                 id=f"{base_url}publications/{pub.id}/" if base_url else f"urn:labsite:publication:{pub.id}",
-                updated=_timestamp(f"{pub.year}-{pub.month or 1:02d}"),
+                updated=_timestamp(cited.date),
                 href=f"publications/{pub.id}/",
                 html=str(escape(f"{', '.join(pub.authors)}. {where}.")),
             )

@@ -13,7 +13,6 @@ as code).
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from labsite import markdown
+from labsite import markdown, months
 from labsite.models.people import ROLE_OF_CURRENT
 from labsite.names import name_key
 
@@ -52,10 +51,6 @@ def hue(text: str) -> int:
     return int(hashlib.sha1(name_key(text).encode()).hexdigest()[:4], 16) % 360
 
 
-def month_name(month: int) -> str:
-    return calendar.month_name[month]
-
-
 def environment(extra_dirs: list[Path] | None = None) -> Environment:
     """The Jinja environment: autoescape on, undefined names are errors, `overrides` first."""
     env = Environment(
@@ -74,7 +69,7 @@ def environment(extra_dirs: list[Path] | None = None) -> Environment:
         ordinal=ordinal,
         initials=initials,
         hue=hue,
-        month_name=month_name,
+        month_name=months.name,
     )
     return env
 

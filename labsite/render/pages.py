@@ -57,8 +57,8 @@ def generated_pages(site: Site) -> list[PageSpec]:
             text = f"{person.name}, {person.degree} {person.end} {advisor}{now}"
         pages.append(PageSpec(f"people/{person_id}.md", "person", person_id, person.name, sentence(text)))
     for pub in site.publications:
-        venue = site.venue_of(pub)
-        where = f"{venue.id} {pub.year}" if venue else str(pub.year)
+        cited = site.citation_of(pub)
+        where = f"{cited.venue.id} {cited.year}" if cited.venue else str(cited.year)
         authors = ", ".join(pub.authors[:3]) + (" et al." if len(pub.authors) > 3 or pub.et_al else "")
         text = sentence(f"{pub.title} ({where}). {authors}")
         pages.append(PageSpec(f"publications/{pub.id}.md", "publication", pub.id, pub.title, text))

@@ -9,9 +9,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
-Kind = str
-"""'conference', 'journal', 'workshop' or 'preprint' (the venue types plus preprint)."""
+from labsite.models.publications import VenueType
+
+Kind = Literal[VenueType, "preprint"]
+"""A venue's type, or preprint."""
 
 
 @dataclass(frozen=True)
