@@ -7,7 +7,8 @@ checked by tests/test_architecture.py):
   names), `markdown` (the one way text becomes markup), `models/` (each file's records and the rules
   of each field);
 - `read/`: the layout of `data/`, safe file access, YAML with lines, validation → `SiteData`;
-- `check/`: rules across files (ids, references, people, files), errors and warnings;
+- `check/`: named rules across files (`rules/`: ids, references, photos, people, Markdown, look-alike
+  names), errors and warnings, run from one list;
 - `derive/`: views of the data pages ask for (`Site`: who wrote what, what is current; `citing`: how
   a paper is cited, the same in every format);
 - `render/`: HTML blocks from the templates in `templates/`, generated pages, BibTeX, feeds, metadata;
