@@ -1,7 +1,9 @@
-"""Author names: who in the group wrote what, and which spellings look like the same person."""
+"""Names and titles as they compare: who in the group wrote what, which spellings look like the same
+person, and when two titles are the same paper's."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -127,3 +129,11 @@ def resembling(names: Iterable[str], members: Iterable[str]) -> list[tuple[str, 
         for group in _groups(name):
             pairs.update((name, m) for m in by_group.get(group, []) if look_alike(name, m))
     return sorted(pairs)
+
+
+def title_key(title: str) -> str:
+    """A paper's title as it compares: without BibTeX braces, accents, case and punctuation, so the
+    same paper from a .bib file, DBLP, Crossref or arXiv, or typed by hand, is recognised as one."""
+    text = unicodedata.normalize("NFKD", title.replace("{", "").replace("}", ""))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())

@@ -21,9 +21,9 @@ import yaml
 from services import RECORDED, Route, Services, serve
 
 from labsite.check import load_checked
-from labsite.commands.bibimport import normalise_title
 from labsite.commands.merge import venue_name
 from labsite.derive.views import Site
+from labsite.names import title_key as normalise_title
 
 DBLP_PID = "23/7512"
 PERSON = {f"/dblp/pid/{DBLP_PID}.xml": Route("dblp-person-23-7512.xml", content_type="application/xml")}

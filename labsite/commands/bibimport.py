@@ -9,7 +9,6 @@ data/venues.yml; a paper whose venue cannot be mapped is still added (as a prepr
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from labsite.check import load_checked
 from labsite.commands import datawrite
 from labsite.models.common import is_safe_url
 from labsite.models.publications import Venue
+from labsite.names import title_key
 from labsite.read.layout import data_file
 
 
@@ -35,15 +35,10 @@ class Report:
     """Fields of imported entries that could not be kept (a malformed DOI, a non-web URL...)."""
 
 
-def normalise_title(title: str) -> str:
-    text = unicodedata.normalize("NFKD", title.replace("{", "").replace("}", ""))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
-
-
-def _slug(title: str, taken: set[str]) -> str:
+def paper_id(title: str, taken: set[str]) -> str:
+    """A new paper's id from the first words of its title, unique among `taken` (which it joins)."""
     head = title.split(":")[0] if len(title.split(":")[0].split()) <= 3 else " ".join(title.split()[:4])
-    base = "-".join(re.findall(r"[a-z0-9]+", normalise_title(head).encode("ascii", "ignore").decode())) or "paper"
+    base = "-".join(re.findall(r"[a-z0-9]+", title_key(head).encode("ascii", "ignore").decode())) or "paper"
     slug, n = base, 1
     while slug in taken:
         n += 1
@@ -111,7 +106,7 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
     naming its line (`bib_name` is the file's name in those messages).
     """
     data = load_checked(root)
-    titles = {normalise_title(p.title) for p in data.publications}
+    titles = {title_key(p.title) for p in data.publications}
     dois = {p.doi.casefold() for p in data.publications if p.doi}
     taken = {p.id for p in data.publications}
     report = Report()
@@ -130,7 +125,7 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
         if doi and doi.casefold() in dois:
             report.present.append((title, "doi"))
             continue
-        if normalise_title(title) in titles:
+        if title_key(title) in titles:
             report.present.append((title, "title"))
             continue
         authors = [a for a in (fields["author"].value if "author" in fields else []) if a.strip()]
@@ -144,7 +139,7 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
             continue
         source = fields.get("booktitle") or fields.get("journal") or fields.get("howpublished")
         where = " ".join(str(source.value).split()) if source else ""
-        record: dict[str, Any] = {"id": _slug(title, taken), "title": title, "authors": authors}
+        record: dict[str, Any] = {"id": paper_id(title, taken), "title": title, "authors": authors}
         if et_al:
             record["et_al"] = True
         venue = map_venue(where, data.venues)
@@ -170,7 +165,7 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
             record["links"] = {"pdf" if url.lower().endswith(".pdf") else "project": url}
         elif url:
             report.left_out.append(f"{without} its url {url!r} (not an http(s) link)")
-        titles.add(normalise_title(title))
+        titles.add(title_key(title))
         if doi:
             dois.add(doi.casefold())
         report.added.append(record)

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from labsite.commands.bibimport import _slug, map_venue, normalise_title
+from labsite.commands.bibimport import map_venue, paper_id
 from labsite.commands.sources import Work, arxiv_id
 from labsite.models.publications import VENUE_TYPES, Publication, Venue
-from labsite.names import ascii_fold, name_key
+from labsite.names import ascii_fold, name_key, title_key
 from labsite.read.load import SiteData
 
 SOURCE_RANK = {"Crossref": 0, "DBLP": 1, "arXiv": 2}
@@ -70,7 +70,7 @@ class Plan:
 
 
 def _keys(work: Work) -> set[tuple[str, str]]:
-    keys = {("title", normalise_title(work.title))}
+    keys = {("title", title_key(work.title))}
     if work.doi:
         keys.add(("doi", work.doi.casefold()))
     if work.arxiv:
@@ -96,7 +96,7 @@ def group(works: list[Work]) -> list[Paper]:
 
 
 def _site_keys(pub: Publication) -> set[tuple[str, str]]:
-    keys = {("title", normalise_title(pub.title))}
+    keys = {("title", title_key(pub.title))}
     if pub.doi:
         keys.add(("doi", pub.doi.casefold()))
     if pub.links.arxiv and (found := arxiv_id(pub.links.arxiv)):
@@ -225,7 +225,7 @@ class Merger:
         if not main.title or not authors or not year:
             plan.problems.append(f"skipped '{main.title or main.dblp_key}': the source gives no authors or year")
             return None
-        record: dict[str, Any] = {"id": _slug(main.title, self.taken), "title": main.title}
+        record: dict[str, Any] = {"id": paper_id(main.title, self.taken), "title": main.title}
         if abstract := paper.first("abstract"):
             record["abstract"] = abstract
         doi = main.doi if paper.published else None
