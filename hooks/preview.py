@@ -42,6 +42,7 @@ import inspect
 import json
 import logging
 import os
+import threading
 from importlib import metadata
 from typing import Any
 
@@ -71,8 +72,13 @@ PROBE = ".labsite-preview-probe"
 def _digest(*parts: Any) -> bytes:
     h = hashlib.blake2b(digest_size=20)
     for part in parts:
-        h.update(part if isinstance(part, bytes) else repr(part).encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
+        if isinstance(part, bytes):
+            h.update(b"b%d:" % len(part) + part)
+        else:
+            text = part if isinstance(part, str) else repr(part)
+            data = text.encode("utf-8", "surrogatepass")
+            h.update(b"s%d:" % len(data) if isinstance(part, str) else b"r%d:" % len(data))
+            h.update(data)
     return h.digest()
 
 
@@ -121,11 +127,15 @@ class _Build:
 
 
 class _Cache:
+    """The entries the last two rebuilds used: a typo that empties the pages, once fixed, finds them
+    again (the rebuild in between used only the few pages it made); older entries are dropped."""
+
     def __init__(self) -> None:
         self.enabled = False
         self.build: _Build | None = None
         self.rendered: dict[bytes, tuple] = {}
         self.pages: dict[bytes, tuple] = {}
+        self.older: tuple[dict[bytes, tuple], dict[bytes, tuple]] = ({}, {})
         self.bytecode = _Bytecode()
         self.original: dict[str, Any] = {}
         self.said: set[str] = set()
@@ -205,8 +215,9 @@ def on_post_build(config: Any) -> None:
         return
     if build.since is not None:
         _remove_stale(build)
-    log.info("Preview: %d of %d pages reused from the previous build", build.reused, len(build.pages))
-    _CACHE.rendered, _CACHE.pages = build.rendered, build.pages  # entries no page used are dropped
+    log.info("Preview: %d of %d pages reused from earlier builds", build.reused, len(build.pages))
+    _CACHE.older = (_CACHE.rendered, _CACHE.pages)
+    _CACHE.rendered, _CACHE.pages = build.rendered, build.pages
 
 
 def on_build_error(error: Exception) -> None:
@@ -268,7 +279,7 @@ def _render(self: Page, config: Any, files: Any) -> None:
     key = _digest(
         build.site_key, build.files_key(files), self.file.src_uri, self.file.dest_uri, self.url, self.markdown
     )
-    entry = _CACHE.rendered.get(key) or build.rendered.get(key)
+    entry = _CACHE.rendered.get(key) or _CACHE.older[0].get(key) or build.rendered.get(key)
     if entry is None:
         with _Capture() as records:
             _CACHE.original["render"](self, config, files)
@@ -295,7 +306,7 @@ def _build_page(page, config, doc_files, nav, env, dirty=False, excluded=False) 
     if build is None or dirty:
         return original(page, config, doc_files, nav, env, dirty, excluded)
     key = _digest(build.site_key, build.nav_key(nav), build.files_key(doc_files), _page_rows(page), excluded)
-    entry = _CACHE.pages.get(key) or build.pages.get(key)
+    entry = _CACHE.pages.get(key) or _CACHE.older[1].get(key) or build.pages.get(key)
     entries = build.search.search_index.entries if build.search is not None else None
     if entry is None:
         start = len(entries) if entries is not None else 0
@@ -346,10 +357,12 @@ class _Capture(logging.Handler):
         self._loggers = (logging.getLogger("mkdocs"), logging.getLogger())
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not any(record is seen for seen in self.records):
+        # only this thread's: the server logs requests from its own thread meanwhile
+        if record.thread == self._thread and not any(record is seen for seen in self.records):
             self.records.append(record)
 
     def __enter__(self) -> list[logging.LogRecord]:
+        self._thread = threading.get_ident()
         for logger in self._loggers:
             logger.addHandler(self)
         return self.records

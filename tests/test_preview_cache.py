@@ -25,7 +25,8 @@ LIVERELOAD = re.compile(
 
 
 def _env(tmp: Path | None = None) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # no .pyc written into the watched labsite/ by the fresh builds: it would start a rebuild mid-comparison
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     for leaked in ("GITHUB_REPOSITORY", "GITHUB_ACTIONS", "LABSITE_URL"):
         env.pop(leaked, None)
     if tmp is not None:
@@ -46,12 +47,13 @@ class Preview:
             env=_env(tmp),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            text=True,
+            encoding="utf-8",
+            errors="replace",
         )
         self.log: list[str] = []
         self.last_line = time.monotonic()
         threading.Thread(target=self._read, daemon=True).start()
-        self.wait_for_builds(1)
+        self.wait_for_builds(0)
         self.site = next(tmp.glob("mkdocs_*"))
 
     def _read(self) -> None:
@@ -60,17 +62,22 @@ class Preview:
             self.last_line = time.monotonic()
 
     def builds(self) -> int:
-        return sum("Documentation built in" in line for line in self.log)
+        """Rebuilds done since the first build ("Documentation built in" can be dropped as a duplicate)."""
+        return sum("Reloading browsers" in line for line in self.log)
 
     def wait_for_builds(self, count: int, timeout: float = 120) -> None:
-        """Until `count` builds are done and the log has been quiet for a second (no rebuild pending)."""
+        """Until `count` rebuilds are done and the log has been quiet for a second (none pending)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            started = sum("Building documentation" in line for line in self.log)
-            if self.builds() >= count and started == self.builds() and time.monotonic() - self.last_line > 1.0:
+            serving = any("Serving on" in line for line in self.log)
+            started = sum("Building documentation" in line for line in self.log) - 1
+            quiet = time.monotonic() - self.last_line > 1.0
+            if serving and self.builds() >= count and started == self.builds() and quiet:
                 return
             time.sleep(0.1)
-        raise AssertionError("mkdocs serve did not rebuild:\n" + "".join(self.log[-40:]))
+        raise AssertionError(
+            "mkdocs serve did not rebuild:\n" + "".join(self.log[-40:]) + f"\n(exit code {self.process.poll()})"
+        )
 
     def get(self, path: str) -> bytes:
         with urllib.request.urlopen(self.url + path, timeout=30) as response:
