@@ -11,12 +11,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.stamp-site: requirements/site.txt | $(BIN)/python
+# The project itself is installed editable, in its own call: --require-hashes refuses a line without
+# a hash, and --no-deps because every dependency comes from the lock file.
+$(VENV)/.stamp-site: requirements/site.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements/site.txt
+	$(BIN)/pip install --quiet --no-deps --editable .
 	touch $@
 
-$(VENV)/.stamp-dev: requirements/dev.txt | $(BIN)/python
+$(VENV)/.stamp-dev: requirements/dev.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps --editable .
 	touch $@ $(VENV)/.stamp-site
 
 serve: $(VENV)/.stamp-site  ## preview at http://$(ADDR), reloading on every edit

@@ -1,4 +1,4 @@
-"""mkdocs-macros adapter: registers the page API (`labsite.blocks`) for Markdown pages.
+"""mkdocs-macros adapter: registers the page API (`labsite.render.blocks`) for Markdown pages.
 
 It asks the core for the site model (loaded once per build and cached) and binds each block to the
 current page, so links inside the HTML are relative to it. No parsing, checking or markup here.
@@ -7,19 +7,16 @@ current page, so links inside the HTML are relative to it. No parsing, checking 
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
-from labsite.blocks import Blocks, blocks_for
 from labsite.errors import DataErrors
-from labsite.site import load_site
+from labsite.render.blocks import Blocks
+from labsite.site import start
 
 
 def define_env(env) -> None:
-    root = Path(env.conf.config_file_path).resolve().parent
     try:
-        site = load_site(root, os.environ.get("LABSITE_DATA", "data"))
-        blocks = blocks_for(site, (root / "overrides" / "labsite",))
+        blocks = start(Path(env.conf.config_file_path).parent).blocks
     except DataErrors:
         # Only reached while previewing (a build stops in the hook first): pages render empty and
         # the hook puts the list of problems on top of every page.

@@ -5,8 +5,9 @@
 For each scale it writes a synthetic lab (the seed site's counts times the scale: 51 papers,
 19 people, 21 news items, 7 projects, 5 courses at 1x) into a temporary copy of the project and
 prints one row: strict build time; the same pages as plain static Markdown (no macros, no hooks)
-as the floor; their ratio; the data check time; the rebuild time after editing one person's file
-under `mkdocs serve`; and the publications page's size (HTML, gzip = what is transferred).
+as the floor; their ratio; the data check time; under `mkdocs serve`, the time from saving one
+person's file to the changed page being served ("rebuild s"), then the same for one paper's title
+in publications.yml ("paper s"); and the publications page's size (HTML, gzip = what is transferred).
 It prints figures and asserts nothing: targets live in the README and the issue notes.
 """
 
@@ -276,15 +277,16 @@ def static_floor(project: Path) -> float:
 
 def check_time(project: Path) -> float:
     code = (
-        "import time, pathlib; from labsite.load import load; from labsite.views import Site; "
-        "t = time.perf_counter(); s = Site(load(pathlib.Path('.'))); s.warnings; print(time.perf_counter() - t)"
+        "import time, pathlib; from labsite.check import load_checked; from labsite.derive.views import Site; "
+        "t = time.perf_counter(); s = Site(load_checked(pathlib.Path('.'))); s.warnings; print(time.perf_counter() - t)"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True)
     return float(done.stdout.strip())
 
 
-def rebuild_time(project: Path) -> float:
-    """Seconds from saving a person's file to the preview serving the changed page."""
+def rebuild_times(project: Path) -> tuple[float, float]:
+    """Seconds from saving a data file to the preview serving the changed page, under one
+    `mkdocs serve`: first a person's file (a new interest), then a paper in publications.yml (its title)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -295,28 +297,38 @@ def rebuild_time(project: Path) -> float:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}/people/person-1/"
-    try:
+    base = f"http://127.0.0.1:{port}/"
 
-        def body() -> str:
-            try:
-                with urllib.request.urlopen(url, timeout=5) as r:
-                    return r.read().decode()
-            except OSError:
-                return ""
+    def body(path: str) -> str:
+        try:
+            with urllib.request.urlopen(base + path, timeout=60) as r:
+                return r.read().decode()
+        except OSError:
+            return ""
 
-        deadline = time.monotonic() + 600
-        while "person-1" not in body() and time.monotonic() < deadline:
-            time.sleep(0.2)
-        time.sleep(1.5)
-        person = project / "data/people/person-1.yml"
-        person.write_text(person.read_text() + "interests: [Benchmarking rebuilds]\n")
+    def served(path: str, marker: str) -> float:
         started = time.perf_counter()
-        while "Benchmarking rebuilds" not in body():
+        while marker not in body(path):
             if time.perf_counter() - started > 600:
                 return float("nan")
             time.sleep(0.05)
         return time.perf_counter() - started
+
+    try:
+        deadline = time.monotonic() + 600
+        while "person-1" not in body("people/person-1/") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1.5)
+        person = project / "data/people/person-1.yml"
+        person.write_text(person.read_text() + "interests: [Benchmarking rebuilds]\n")
+        person_s = served("people/person-1/", "Benchmarking rebuilds")
+        time.sleep(1.5)
+        papers = project / "data/publications.yml"
+        papers.write_text(
+            papers.read_text().replace("- id: paper-1\n  title: ", "- id: paper-1\n  title: Rebuilt paper ")
+        )
+        paper_s = served("publications/paper-1/", "Rebuilt paper")
+        return person_s, paper_s
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -335,7 +347,7 @@ def main() -> None:
     scales = [int(s) for s in args.scales.split(",")]
     header = (
         f"{'scale':>5} {'papers':>6} {'pages':>6} {'build s':>8} {'floor s':>8} {'ratio':>6} "
-        f"{'check s':>8} {'rebuild s':>9} {'pubs KB':>8} {'gzip KB':>8}"
+        f"{'check s':>8} {'rebuild s':>9} {'paper s':>8} {'pubs KB':>8} {'gzip KB':>8}"
     )
     print(header)
     rows = []
@@ -348,13 +360,13 @@ def main() -> None:
             pages = sum(1 for _ in (project / "site").rglob("index.html"))
             floor = static_floor(project)
             check = check_time(project)
-            rebuild = float("nan") if args.skip_serve else rebuild_time(project)
+            rebuild, paper = (float("nan"),) * 2 if args.skip_serve else rebuild_times(project)
             raw, zipped = page_size(project)
             rows.append((scale, build))
             print(
                 f"{scale:>5} {SEED['publications'] * scale:>6} {pages:>6} {build:>8.2f} {floor:>8.2f} "
                 f"{build / floor:>6.2f} "
-                f"{check:>8.3f} {rebuild:>9.2f} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}",
+                f"{check:>8.3f} {rebuild:>9.2f} {paper:>8.2f} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}",
                 flush=True,
             )
     if len(rows) > 1:

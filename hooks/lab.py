@@ -16,14 +16,13 @@
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import os
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,25 +35,42 @@ from mkdocs.utils.meta import get_data
 # MkDocs puts only this folder on the path while loading a hook: make the project's core importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from labsite import bibtex, feeds, metadata, robots
-from labsite.blocks import blocks_for
+from labsite.derive.views import Site
 from labsite.errors import DataErrors
 from labsite.models.common import is_site_address
-from labsite.pages import generated_pages
-from labsite.site import load_site
-from labsite.views import Site
+from labsite.read.layout import person_file
+from labsite.render import bibtex, feeds, metadata, robots
+from labsite.render.blocks import Blocks
+from labsite.render.pages import PageSpec, generated_pages
+from labsite.site import start
 
 log = logging.getLogger("mkdocs.hooks.lab")
-_state: dict[str, Any] = {"command": "build", "errors": None, "site": None, "pages": {}}
 _MACRO_FAILURES = ("Macro Rendering Error", "Macro Syntax Error")
 
 
+@dataclass
+class _Build:
+    """What one build (or one rebuild of `mkdocs serve`) knows between events."""
+
+    command: str = "build"
+    """`serve` for a preview, `build`/`gh-deploy` for a site that may be published."""
+    errors: DataErrors | None = None
+    """The data's problems, when a preview runs on bad data (a build stops instead)."""
+    site: Site | None = None
+    blocks: Blocks | None = None
+    pages: dict[str, PageSpec] = field(default_factory=dict)
+    """The generated pages of this build, by their source path ('people/x.md')."""
+
+
+_state = _Build()
+
+
 def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command
+    _state.command = command
 
 
 def _preview() -> bool:
-    return _state["command"] == "serve"
+    return _state.command == "serve"
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -63,17 +79,18 @@ def project_root(config: MkDocsConfig) -> Path:
 
 @event_priority(100)  # before the macros plugin, which asks for the same (cached) model
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _state["errors"] = _state["site"] = None
+    _state.errors = _state.site = _state.blocks = None
     try:
-        site = load_site(project_root(config), os.environ.get("LABSITE_DATA", "data"))
+        started = start(project_root(config))
     except DataErrors as problems:
         if not _preview():
             raise PluginError(problems.report()) from None
-        _state["errors"] = problems
+        _state.errors = problems
         for line in problems.report().splitlines():
             log.warning(line)
         return config
-    _state["site"] = site  # this build's model: later events use it without looking at data/ again
+    # this build's model: later events use it without looking at data/ again
+    site, _state.site, _state.blocks = started.site, started.site, started.blocks
     settings = site.settings
     # Escaped once, and marked as markup: Material prints the name raw in most places and with `|e`
     # in the logo's tooltip; `|e` leaves Markup alone, so `&` shows as `&` everywhere, never `&amp;`.
@@ -125,24 +142,23 @@ def _github_repository() -> str | None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _state["pages"] = {}
+    _state.pages = {}
     sitemap = files.get_file_from_path("sitemap.xml")
     if not config.site_url and sitemap:
         files.remove(sitemap)  # no longer rendered (see on_config), it would be copied as a raw template
-    site = _state["site"]
-    if site is None:
-        return _without_refused(files, _state["errors"])
+    site, blocks = _state.site, _state.blocks
+    if site is None or blocks is None:
+        return _without_refused(files, _state.errors)
     _leave_out_empty_pages(files, config, site)
-    blocks = blocks_for(site, (project_root(config) / "overrides" / "labsite",))
     for spec in generated_pages(site):
         # The body is rendered here, once, and the macros plugin is told to leave it alone: text
         # from data never passes through a template engine a second time.
-        front = {"title": html.escape(spec.title), "description": html.escape(spec.description), "render_macros": False}
+        front = {"title": str(escape(spec.title)), "description": str(escape(spec.description)), "render_macros": False}
         header = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
         base = "../" * (spec.path.count("/") + 1)
         if spec.kind == "person":
             edit = (
-                f"{config.repo_url.rstrip('/')}/edit/{site.settings.branch}/data/people/{spec.id}.yml"
+                f"{config.repo_url.rstrip('/')}/edit/{site.settings.branch}/{person_file(spec.id)}"
                 if config.repo_url
                 else None
             )
@@ -150,7 +166,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             body = getattr(blocks, f"{spec.kind}_page")(spec.id, base=base)
         files.append(File.generated(config, spec.path, content=f"---\n{header}\n---\n\n{body}"))
-        _state["pages"][spec.path] = spec
+        _state.pages[spec.path] = spec
     base_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
     files.append(File.generated(config, "publications.bib", content=bibtex.bibliography(site)))
     files.append(File.generated(config, "news.xml", content=feeds.news_feed(site, base_url)))
@@ -213,17 +229,21 @@ def _without_refused(files: Files, problems: DataErrors | None) -> Files:
 
 
 def _head(page: Page, config: MkDocsConfig) -> dict | None:
-    """Scholar tags and JSON-LD for a paper's page; the professor as a Person on the home page."""
-    site = _state["site"]
+    """Scholar tags and JSON-LD for a paper's page; the professor as a Person on the home page.
+
+    The theme does not autoescape: the tags are escaped here, as everything from data handed to the
+    theme is in this module; the JSON-LD stays a value for the theme's |tojson."""
+    site = _state.site
     if page.is_homepage:
         return {"jsonld": metadata.person(site, page.canonical_url), "og_type": "profile"}
-    spec = _state["pages"].get(page.file.src_uri)
+    spec = _state.pages.get(page.file.src_uri)
     if spec is None:
         return None
     if spec.kind == "publication":
         pub = site.publication(spec.id)
+        tags = metadata.citation_tags(site, pub, page.canonical_url)
         return {
-            "citation": metadata.citation_tags(site, pub, page.canonical_url),
+            "citation": [(escape(name), escape(content)) for name, content in tags],
             "jsonld": metadata.scholarly_article(site, pub, page.canonical_url),
             "og_type": "article",
         }
@@ -236,7 +256,7 @@ def _head(page: Page, config: MkDocsConfig) -> dict | None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if any(marker in markdown for marker in _MACRO_FAILURES) and not _preview():
         raise PluginError(f"{page.file.src_uri}: a macro failed; the page would publish the error")
-    problems = _state["errors"]
+    problems = _state.errors
     if not problems:
         head = _head(page, config)
         if head:

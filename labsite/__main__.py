@@ -1,3 +1,3 @@
-from .cli import main
+from labsite.commands.cli import main
 
 main()

@@ -17,7 +17,7 @@ import markdown as md
 import nh3
 from markupsafe import Markup
 
-from .models.common import SAFE_SCHEMES, is_safe_url
+from labsite.models.common import SAFE_SCHEMES, is_safe_url
 
 _TAGS = {"p", "a", "em", "strong", "code", "ul", "ol", "li", "br", "blockquote", "pre", "del", "sup", "sub"}
 

@@ -1,31 +1,34 @@
-"""The entry point of the core: the site model for a project folder, loaded once per change.
+"""The entry point of the core: the site model and its page blocks for a project folder, made once per change.
 
-Both MkDocs adapters (the macros module and the page hook) ask for the site; the first call in a
-build loads and checks `data/`, later calls get the same object until a data file changes, which is
-what makes `mkdocs serve` pick up an edit without re-reading data several times per build.
+Both MkDocs adapters (the macros module and the page hook) call `start`; the first call in a build
+loads and checks `data/`, later calls get the same objects until a data or docs file changes, which
+is what makes `mkdocs serve` pick up an edit without re-reading data several times per build.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from .load import load
-from .views import Site
+from labsite.check import load_checked
+from labsite.derive.views import Site
+from labsite.read.layout import DATA_DIR, DOCS_DIR
+from labsite.render.blocks import Blocks, blocks_for
 
 _cache: dict[Path, tuple[tuple, Site]] = {}
 loads = 0
 """How many times data was actually read (tests use it to prove once-per-build loading)."""
 
 
-def fingerprint(root: Path, data_dir: str = "data") -> tuple:
+def fingerprint(root: Path, data_dir: str = DATA_DIR) -> tuple:
     """Names, kinds, sizes and modification times of every entry of the data and docs folders.
 
     Cheap, and changes on any edit, including a link or a photo added under docs/ (the check reads
     those too). Links are described, never followed, so a link loop cannot stop it.
     """
     entries = []
-    for folder in (data_dir, "docs"):
+    for folder in (data_dir, DOCS_DIR):
         base = root / folder
         for current, dirnames, filenames in os.walk(base) if base.is_dir() else ():
             for name in sorted(dirnames + filenames):
@@ -38,7 +41,7 @@ def fingerprint(root: Path, data_dir: str = "data") -> tuple:
     return tuple(entries)
 
 
-def load_site(root: Path, data_dir: str = "data") -> Site:
+def load_site(root: Path, data_dir: str = DATA_DIR) -> Site:
     """The checked site model for `root`; raises `DataErrors` (every problem) on bad data."""
     global loads
     root = root.resolve()
@@ -47,6 +50,27 @@ def load_site(root: Path, data_dir: str = "data") -> Site:
     if cached and cached[0] == stamp:
         return cached[1]
     loads += 1
-    site = Site(load(root, data_dir))
+    site = Site(load_checked(root, data_dir))
     _cache[root] = (stamp, site)
     return site
+
+
+DATA_DIR_VARIABLE = "LABSITE_DATA"
+"""Names another data folder than `data/` (tests and other labs' previews use it)."""
+OVERRIDES = Path("overrides") / "labsite"
+"""A project's own versions of the item templates (`labsite/templates/`), looked up first."""
+
+
+@dataclass(frozen=True)
+class Started:
+    """What both adapters need for one build: the checked site model and the blocks pages ask for."""
+
+    site: Site
+    blocks: Blocks
+
+
+def start(root: Path) -> Started:
+    """The site model and blocks of the project at `root`; raises `DataErrors` (every problem) on bad data."""
+    root = root.resolve()
+    site = load_site(root, os.environ.get(DATA_DIR_VARIABLE, DATA_DIR))
+    return Started(site, blocks_for(site, (root / OVERRIDES,)))

@@ -7,7 +7,7 @@ import sys
 
 import yaml
 
-from labsite.load import load
+from labsite.check import load_checked
 
 BIB = r"""
 @inproceedings{dup-title,
@@ -72,7 +72,7 @@ def test_import_adds_new_papers_and_skips_existing_ones(fixture_project):
     assert cafe["id"] == "cafe-widgets"
     gadgets = records["Quantum Gadgets"]
     assert gadgets["type"] == "preprint" and "venue" not in gadgets
-    site = load(fixture_project)
+    site = load_checked(fixture_project)
     assert len(site.publications) == 9  # the fixture lab's 7 papers and the 2 added
 
 

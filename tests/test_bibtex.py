@@ -8,7 +8,7 @@ import bibtexparser
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
 from sitebuild import REAL_ROOT, build
 
-from labsite import bibtex
+from labsite.render import bibtex
 from labsite.site import load_site
 
 

@@ -8,7 +8,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS, MAIN_PAGES, serving
 from playwright.sync_api import Page, expect, sync_playwright
 from sitebuild import ROOT
 
-from labsite import render
+from labsite.render import html as render
 
 pytestmark = pytest.mark.browser
 

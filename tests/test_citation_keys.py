@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sitebuild import FIXTURE_DATA, build, copy_project
 
-from labsite import bibtex
 from labsite.models.publications import Publication
+from labsite.render import bibtex
 
 PLANTED = """
   - id: chinese-first-author

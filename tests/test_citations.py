@@ -11,8 +11,8 @@ from services import RECORDED, Route, Services, serve
 from sitebuild import build
 from test_import import labsite
 
+from labsite.check import load_checked
 from labsite.errors import DataErrors
-from labsite.load import load
 
 RECORDING = "openalex-10.7717-peerj.4375.json"
 PAPER = """
@@ -51,7 +51,7 @@ def test_counts_are_written_to_a_generated_file_that_validates(project, services
         "source": "OpenAlex",
         "counts": {"state-of-oa": expected},
     }
-    assert load(project).citations.counts == {"state-of-oa": expected}
+    assert load_checked(project).citations.counts == {"state-of-oa": expected}
     summary = (project / "summary.md").read_text()
     assert f"`state-of-oa`: – → {expected}" in summary
     assert "Not known to OpenAlex: `fixture-four`" in summary  # its DOI is answered 404
@@ -77,14 +77,14 @@ def test_a_count_for_an_unknown_paper_is_a_data_error_with_its_line(fixture_proj
         'fetched: "2026-01-05"\nsource: OpenAlex\ncounts:\n  fixture-one: 3\n  no-such-paper: 4\n'
     )
     with pytest.raises(DataErrors) as problems:
-        load(fixture_project)
+        load_checked(fixture_project)
     (error,) = problems.value.errors
     assert (error.file, error.line, error.field) == ("data/citations.yml", 5, "counts.no-such-paper")
 
 
 def test_counts_show_on_paper_pages_and_order_the_publications_list(project, services):
     labsite(project, services, "citations")
-    counts = load(project).citations
+    counts = load_checked(project).citations
     site = build(project)
     assert site.returncode == 0, site.log
     page = site.content("publications/state-of-oa/")

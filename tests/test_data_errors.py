@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from sitebuild import build, check
 
+from labsite.check import load_checked
 from labsite.errors import DataErrors
-from labsite.load import load
 
 
 def problems(project: Path) -> list[str]:
     with pytest.raises(DataErrors) as raised:
-        load(project)
+        load_checked(project)
     return [str(e) for e in raised.value.errors]
 
 

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from sitebuild import build, check
 
-from labsite.authors import name_key
+from labsite.check import load_checked
 from labsite.errors import DataErrors
-from labsite.load import load
+from labsite.names import name_key
 
 
 def problems(project: Path) -> list[str]:
     with pytest.raises(DataErrors) as raised:
-        load(project)
+        load_checked(project)
     return [str(e) for e in raised.value.errors]
 
 
@@ -101,7 +101,7 @@ def test_two_members_sharing_an_alias_are_both_told(fixture_project):
 def test_own_alias_equal_to_own_name_is_harmless(fixture_project):
     path = fixture_project / "data/people/bo-tern.yml"
     path.write_text(path.read_text() + "aliases: [BO TERN, Bo Tern]\n")
-    assert "bo-tern" in load(fixture_project).people
+    assert "bo-tern" in load_checked(fixture_project).people
 
 
 def test_a_claim_on_the_professor_stops_the_check_and_the_build_and_publishes_nothing(fixture_project):

@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import yaml
 from services import RECORDED, Route, Services, serve
 
-from labsite.bibimport import normalise_title
-from labsite.load import load
-from labsite.merge import venue_name
-from labsite.views import Site
+from labsite.check import load_checked
+from labsite.commands.merge import venue_name
+from labsite.derive.views import Site
+from labsite.names import title_key as normalise_title
 
 DBLP_PID = "23/7512"
 PERSON = {f"/dblp/pid/{DBLP_PID}.xml": Route("dblp-person-23-7512.xml", content_type="application/xml")}
@@ -58,6 +60,98 @@ def dblp_records() -> list[ET.Element]:
     return [e for e in root.iter() if e.tag in ("article", "inproceedings", "incollection")]
 
 
+BIG_PID = "p/DAPatterson"
+BIG = {f"/dblp/pid/{BIG_PID}.xml": Route("dblp-person-p-DAPatterson.xml", content_type="application/xml")}
+KNOWN = """
+  - id: already-here
+    title: {title}
+    doi: {doi}
+    authors: [Ada Quill]
+    type: preprint
+    year: {year}
+"""
+
+
+def title_key(record: ET.Element) -> str:
+    return normalise_title("".join(record.find("title").itertext()).rstrip("."))
+
+
+def printed_names(record: ET.Element) -> list[str]:
+    """A record's authors as DBLP prints them, without its homonym numbers ('… 0001')."""
+    return [re.sub(r"\s+\d{4}$", "", " ".join(a.text.split())) for a in record.findall("author")]
+
+
+def test_a_dblp_person_page_of_hundreds_of_records_puts_each_paper_on_the_site_once(fixture_project, services):
+    services.routes.update(BIG)
+    root = ET.parse(RECORDED / "dblp-person-p-DAPatterson.xml").getroot()
+    records = [r[0] for r in root.findall("r")]
+    assert len(records) == int(root.get("n")) >= 100  # the whole page, as DBLP counts it
+    papers = [e for e in records if e.tag in ("article", "inproceedings", "incollection")]
+    others = [e for e in records if e not in papers]  # books and proceedings volumes: not papers
+    assert others and any(e.get("publtype") == "informal" for e in papers)
+    by_title: dict[str, list[ET.Element]] = {}
+    for record in papers:
+        by_title.setdefault(title_key(record), []).append(record)
+    assert len(by_title) < len(papers)  # some papers are listed twice (CoRR preprint and venue version)
+
+    # one paper of the page is on the site already, under its DOI and a title typed by hand
+    known = next(
+        e for e in papers if e.get("publtype") != "informal" and e.findtext("ee", "").startswith("https://doi.org/")
+    )
+    doi = known.findtext("ee").removeprefix("https://doi.org/")
+    path = fixture_project / "data/publications.yml"
+    path.write_text(path.read_text() + KNOWN.format(title='"Our own copy"', doi=doi, year=known.findtext("year")))
+    before = data_files(fixture_project)
+    ids_before = [p["id"] for p in yaml.safe_load(before["publications.yml"])["publications"]]
+
+    # the dry run and the run, side by side on two copies of the project (both mostly wait on rate limits)
+    preview = shutil.copytree(fixture_project, fixture_project.parent / "preview")
+    with ThreadPoolExecutor(2) as pool:
+        dry_run = pool.submit(labsite, preview, services, "import", f"dblp:{BIG_PID}", "--dry-run")
+        run = pool.submit(labsite, fixture_project, services, "import", f"dblp:{BIG_PID}")
+        shown, done = dry_run.result(), run.result()
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert data_files(preview) == before
+    assert done.returncode == 0, done.stdout + done.stderr
+    after = yaml.safe_load(path.read_text())["publications"]
+    assert path.read_text().startswith(before["publications.yml"].rstrip("\n"))
+    new = [p for p in after if p["id"] not in ids_before]
+    # every paper of the page is on the site once: the known one matched by its DOI, every other added once
+    assert len({p["id"] for p in after}) == len(after)
+    on_site = [normalise_title(p["title"]) for p in after]
+    assert sorted(normalise_title(p["title"]) for p in new) == sorted(set(by_title) - {title_key(known)})
+    assert all(on_site.count(title) == 1 for title in by_title if title != title_key(known))
+    assert title_key(known) not in on_site
+    assert next(p for p in after if p["id"] == "already-here")["title"] == "Our own copy"
+    assert "already present (same doi): already-here — " in done.stdout
+    assert f"{len(new)} added, 0 updated, 1 already present" in done.stdout
+    assert not {title_key(e) for e in others} & set(on_site)
+    # the dry run showed exactly what the run wrote
+    assert re.findall(r"^would add:\n  - id: (\S+)$", shown.stdout, re.M) == [p["id"] for p in new]
+    # each entry says what one of its records says: year, and authors as printed (accents kept, no homonym numbers)
+    for entry in new:
+        mine = by_title[normalise_title(entry["title"])]
+        assert entry["year"] in {int(e.findtext("year")) for e in mine}
+        assert entry["authors"] in [printed_names(e) for e in mine]
+    assert any(not name.isascii() for entry in new for name in entry["authors"])
+    # an outside co-author DBLP keeps under two ids that carry one ORCID is listed as one person
+    orcid_spellings: dict[str, set[str]] = {}
+    for record in papers:
+        for author in record.findall("author"):
+            if author.get("orcid"):
+                orcid_spellings.setdefault(author.get("orcid"), set()).add(re.sub(r" \d{4}$", "", author.text))
+    printed = {name for entry in new for name in entry["authors"]}
+    split = [names for names in orcid_spellings.values() if len(names) > 1 and names <= printed]
+    assert split  # the recording has one (two DBLP ids, one ORCID)
+    listed = yaml.safe_load((fixture_project / "data/authors.yml").read_text())["authors"]
+    for names in split:
+        assert any(names <= {a["name"], *a.get("aliases", [])} for a in listed), names
+
+    checked = labsite(fixture_project, services, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert f"({len(after)} publications" in checked.stderr
+
+
 def test_dblp_person_with_many_records_becomes_one_entry_per_paper(fixture_project, services):
     services.routes.update(PERSON)
     before = data_files(fixture_project)
@@ -92,7 +186,7 @@ def test_dblp_person_with_many_records_becomes_one_entry_per_paper(fixture_proje
     assert entry["links"]["arxiv"].startswith("https://arxiv.org/abs/")
     # DBLP's homonym numbers are not part of names
     assert not any(a.split()[-1].isdigit() for p in after.values() for a in p["authors"])
-    site = load(fixture_project)
+    site = load_checked(fixture_project)
     for venue in {p["venue"] for p in after.values() if "venue" in p}:
         assert venue in site.venues
 
@@ -208,7 +302,7 @@ def test_a_second_run_is_served_from_the_cache_and_adds_nothing(fixture_project,
 def test_requests_name_the_site_and_its_contact(fixture_project, services):
     services.routes.update(NRMP)
     labsite(fixture_project, services, "import", f"doi:{NRMP_DOI}")
-    contact = load(fixture_project).profile.email
+    contact = load_checked(fixture_project).profile.email
     assert services.hits and all(
         agent.startswith("labsite/") and f"(mailto:{contact})" in agent for _, agent in services.hits
     )
@@ -223,7 +317,7 @@ def test_sync_imports_for_people_with_a_dblp_id_and_names_them_as_on_the_site(fi
     )
     done = labsite(fixture_project, services, "sync", "--summary", "summary.md")
     assert done.returncode == 0, done.stdout + done.stderr
-    name = load(fixture_project).profile.name
+    name = load_checked(fixture_project).profile.name
     after = publications(fixture_project)
     mine = [p for p in after.values() if name in p["authors"] and p["id"] not in original]
     assert len(mine) == len({normalise_title(e.findtext("title").rstrip(".")) for e in dblp_records()})
@@ -315,7 +409,7 @@ def test_authors_are_written_as_the_members_they_are(fixture_project, services):
     assert "Ang Lee" in authors and "Ang Li" not in authors  # DBLP id 33/2805 is this member
     assert "Tøng Geng" in authors and "Tong Geng" not in authors  # the same name once transliterated
     assert "Jieyang Chen" in authors and "J. Chen" not in authors  # a known alias is kept as printed
-    site = Site(load(fixture_project))
+    site = Site(load_checked(fixture_project))
     members = {a.name: a.person_id for p in site.publications for a in site.authors_of(p) if a.person_id}
     assert members["Xin Fu"] == "xin-fu"  # printed as the source has it, recognised as the member
 
@@ -399,6 +493,6 @@ def test_spellings_dblp_gives_one_id_are_listed_as_one_outside_author(fixture_pr
         assert any({a["name"], *a.get("aliases", [])} == names for a in listed), names
     assert not [
         w
-        for w in load(fixture_project).warnings
+        for w in load_checked(fixture_project).warnings
         if "look like the same person" in w.message and any(n in w.message for names in several for n in names)
     ]

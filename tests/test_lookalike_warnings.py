@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sitebuild import ROOT, build, check
 
-from labsite import authors
-from labsite.load import load
-from labsite.views import Site
+from labsite.check import load_checked
+from labsite.derive.views import Site
+from labsite.names import _groups, look_alike, near_duplicates, resembling
 
 HINT = "someone else? list them in data/authors.yml"
 
@@ -45,7 +45,7 @@ def test_an_author_one_swap_or_one_ascii_folding_from_a_member_is_a_warning_on_i
 ):
     add_member(fixture_project, "new-member", member)
     line = set_authors(fixture_project, "authors: [Ada Quill, Bo Tern]", f"authors: [Ada Quill, Bo Tern, {written}]")
-    assert [str(w) for w in Site(load(fixture_project)).warnings] == [
+    assert [str(w) for w in Site(load_checked(fixture_project)).warnings] == [
         f"data/publications.yml:{line}: field 'publications[3].authors[2]': {written!r} matches no member but looks"
         f" like {member!r} (hint: a typo? fix it; the same person? add it to 'aliases' in"
         f" data/people/new-member.yml; {HINT})"
@@ -54,7 +54,7 @@ def test_an_author_one_swap_or_one_ascii_folding_from_a_member_is_a_warning_on_i
 
 def test_an_author_one_swap_from_the_professor_is_a_warning(fixture_project):
     line = set_authors(fixture_project, "authors: [Ada Quill, Bo Tern]", "authors: [Ada Qiull, Bo Tern]")
-    warnings = Site(load(fixture_project)).warnings
+    warnings = Site(load_checked(fixture_project)).warnings
     assert [(w.file, w.line, w.field) for w in warnings] == [
         ("data/publications.yml", line, "publications[3].authors[0]")
     ]
@@ -64,7 +64,7 @@ def test_an_author_one_swap_from_the_professor_is_a_warning(fixture_project):
 
 def test_every_look_alike_warning_has_a_file_and_a_line(fixture_project):
     set_authors(fixture_project, "authors: [Ada Quill, Bo Tern]", "authors: [Ada Quill, Bob Tern, Fay Outsiderr]")
-    warnings = Site(load(fixture_project)).warnings
+    warnings = Site(load_checked(fixture_project)).warnings
     # a near-miss of a member; two spellings of one outside author, each written once: both lines
     assert len(warnings) == 3
     for warning in warnings:
@@ -77,7 +77,7 @@ def test_a_declared_outside_author_is_not_warned_about(fixture_project):
     add_member(fixture_project, "new-member", "Marisol Oliveira")
     set_authors(fixture_project, "authors: [Ada Quill, Bo Tern]", "authors: [Ada Quill, Marisol Olievira]")
     (fixture_project / "data/authors.yml").write_text("authors:\n  - name: Marisol Olievira\n", encoding="utf-8")
-    assert Site(load(fixture_project)).warnings == []
+    assert Site(load_checked(fixture_project)).warnings == []
 
 
 def test_strict_check_and_strict_build_refuse_a_look_alike_and_plain_ones_report_it(fixture_project):
@@ -105,7 +105,7 @@ def test_strict_check_and_strict_build_refuse_a_look_alike_and_plain_ones_report
 
 
 def test_the_real_data_gives_no_warning():
-    assert Site(load(ROOT)).warnings == []
+    assert Site(load_checked(ROOT)).warnings == []
 
 
 # --- the look-alike search finds what comparing every pair finds ------------------------------------
@@ -119,8 +119,8 @@ def _every_pair(names: list[str], members: list[str] | None = None) -> list[tupl
     pairs = set()
     for a in set(names):
         for b in set(names) if members is None else set(members):
-            shared = {*authors._groups(a)} & {*authors._groups(b)}
-            if shared and (members is not None or a < b) and authors.look_alike(a, b):
+            shared = {*_groups(a)} & {*_groups(b)}
+            if shared and (members is not None or a < b) and look_alike(a, b):
                 pairs.add((a, b))
     return sorted(pairs)
 
@@ -128,10 +128,10 @@ def _every_pair(names: list[str], members: list[str] | None = None) -> list[tupl
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_names, max_size=30))
 def test_near_duplicates_are_the_look_alike_pairs_of_every_group(names: list[str]) -> None:
-    assert authors.near_duplicates(names) == _every_pair(names)
+    assert near_duplicates(names) == _every_pair(names)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_names, max_size=20), st.lists(_names, max_size=10))
 def test_resembling_pairs_are_the_look_alike_pairs_of_every_group(names: list[str], members: list[str]) -> None:
-    assert authors.resembling(names, members) == _every_pair(names, members)
+    assert resembling(names, members) == _every_pair(names, members)

@@ -13,15 +13,15 @@ from hypothesis import strategies as st
 from sitebuild import build, check
 
 from labsite import markdown
+from labsite.check import load_checked
 from labsite.errors import DataErrors
-from labsite.load import load
 
 LINKS = "expected links starting with https://, http://, mailto: or /"
 
 
 def problems(project: Path) -> list[str]:
     with pytest.raises(DataErrors) as raised:
-        load(project)
+        load_checked(project)
     return [str(e) for e in raised.value.errors]
 
 
@@ -81,7 +81,7 @@ def test_every_markdown_field_is_checked_including_course_descriptions(fixture_p
 
 def test_an_e_mail_autolink_is_accepted_and_published(fixture_project):
     set_bio(fixture_project, "Write to <eve@example.org>.")
-    load(fixture_project)  # no DataErrors: Markdown encodes the address as character references
+    load_checked(fixture_project)  # no DataErrors: Markdown encodes the address as character references
     assert 'href="mailto:eve@example.org"' in str(markdown.render("Write to <eve@example.org>."))
 
 

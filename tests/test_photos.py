@@ -11,8 +11,8 @@ import pytest
 from PIL import Image
 from sitebuild import ROOT, build
 
+from labsite.check import load_checked
 from labsite.errors import DataErrors
-from labsite.load import load
 
 GPS_IFD, ORIENTATION, MAKE = 0x8825, 0x0112, 0x010F
 
@@ -43,7 +43,7 @@ def test_large_photo_is_refused_then_shrunk_by_the_photo_command(fixture_project
     person = fixture_project / "data/people/eve-nox.yml"
     person.write_text(person.read_text() + "photo: images/people/eve-nox.jpg\n")
     with pytest.raises(DataErrors) as raised:
-        load(fixture_project)
+        load_checked(fixture_project)
     size = photo.stat().st_size / 1_000_000
     assert [str(e) for e in raised.value.errors] == [
         f"docs/images/people/eve-nox.jpg: expected a photo of at most 1 MB — got {size:.1f} MB"
@@ -59,7 +59,7 @@ def test_large_photo_is_refused_then_shrunk_by_the_photo_command(fixture_project
         assert shrunk.size == (512, 512)
         assert not shrunk.getexif()
         assert "exif" not in shrunk.info
-    load(fixture_project)
+    load_checked(fixture_project)
 
     result = build(fixture_project)
     assert result.returncode == 0, result.log

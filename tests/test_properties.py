@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 from markupsafe import escape
 from sitebuild import FIXTURE_DATA
 
-from labsite.authors import name_key
-from labsite.blocks import Blocks
+from labsite.check import load_checked
+from labsite.derive.views import Site
 from labsite.errors import DataErrors
-from labsite.load import load
 from labsite.models.people import Person
 from labsite.models.publications import Publication
-from labsite.views import Site
+from labsite.names import name_key
+from labsite.render.blocks import Blocks
 
 SETTINGS = settings(max_examples=150, deadline=None)
 RENDER_SETTINGS = settings(max_examples=100, deadline=None)  # each example loads and renders a whole site
@@ -87,7 +87,7 @@ def fixture_copy() -> Iterator[Path]:
 
 def assert_site_or_clear_data_errors(root: Path) -> None:
     try:
-        Site(load(root)).warnings  # noqa: B018  (the check command computes warnings too)
+        Site(load_checked(root)).warnings  # noqa: B018  (the check command computes warnings too)
         event("a site")
     except DataErrors as problems:
         event("data errors")
@@ -139,7 +139,7 @@ markdown = st.lists(st.sampled_from(MARKDOWN_BITS) | one_line, min_size=1, max_s
 
 
 def blocks_html(root: Path) -> tuple[Site, str]:
-    site = Site(load(root))
+    site = Site(load_checked(root))
     blocks = Blocks(site)
     pub_id = site.data.publications[0].id
     html = (

@@ -15,10 +15,10 @@ from mkdocs.structure.pages import _HTMLHandler
 from sitebuild import FIXTURE_DATA, ROOT, build, copy_project
 
 from hooks import rawhtml
-from labsite.blocks import Blocks
-from labsite.load import load
-from labsite.pages import generated_pages
-from labsite.views import Site
+from labsite.check import load_checked
+from labsite.derive.views import Site
+from labsite.render.blocks import Blocks
+from labsite.render.pages import generated_pages
 
 CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
@@ -54,7 +54,7 @@ def through_the_hook(text: str) -> tuple[str, set[str]] | None:
 
 
 def fixture_pages() -> list[tuple[str, str]]:
-    site = Site(load(FIXTURE_DATA.parent))
+    site = Site(load_checked(FIXTURE_DATA.parent))
     blocks = Blocks(site, [])
     pages = []
     for spec in generated_pages(site):

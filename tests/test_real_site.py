@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from sitebuild import REAL_ROOT
 
 from labsite import markdown
-from labsite.authors import name_key
+from labsite.names import name_key
 from labsite.site import load_site
 
 

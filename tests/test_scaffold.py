@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from sitebuild import FIXTURE_DATA, build, check
 
-from labsite import scaffold
-from labsite.cli import main
-from labsite.scaffold import person_id
+from labsite.commands import scaffold
+from labsite.commands.cli import main
+from labsite.commands.scaffold import person_id
 
 HEADER = "# yaml-language-server: $schema=../../schemas/person.schema.json"
 

@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 from sitebuild import FIXTURE_DATA, ROOT
 
-from labsite import validate, yamlfile
-from labsite.load import FILES
 from labsite.models import common
 from labsite.models.people import Person
+from labsite.read import validate, yamlfile
+from labsite.read.load import FILES
 
 KIND_MODELS = {**{name.removesuffix(".yml"): model for name, (model, _) in FILES.items()}, "person": Person}
 FIXTURE_FILES = {

@@ -13,10 +13,11 @@ import pytest
 import yaml
 from sitebuild import FIXTURE_DATA, REAL_ROOT, ROOT
 
-from labsite import yamlfile
+from labsite.check import load_checked
+from labsite.commands.schemas import generated
 from labsite.errors import DataErrors
-from labsite.load import FILES, load
-from labsite.schemas import generated
+from labsite.read import yamlfile
+from labsite.read.load import FILES
 
 SCHEMAS = ROOT / "schemas"
 
@@ -123,7 +124,7 @@ def test_a_mistake_is_refused_by_the_json_schema_and_the_check_alike(tmp_path, m
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document(path), schema(kind), cls=jsonschema.Draft202012Validator)
     with pytest.raises(DataErrors):
-        load(tmp_path)
+        load_checked(tmp_path)
 
 
 def test_every_field_of_every_data_file_is_described_in_the_reference():

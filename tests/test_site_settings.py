@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sitebuild import build, check
 
+from labsite.check import load_checked
 from labsite.errors import DataErrors
-from labsite.load import load
 
 TITLE = 'Quill & <Lab> "Q" A&amp;B'
 
@@ -51,7 +51,7 @@ def test_a_site_value_that_would_reach_an_attribute_or_url_unchecked_is_refused(
 ):
     line = set_site(fixture_project, **{field: value})
     with pytest.raises(DataErrors) as raised:
-        load(fixture_project)
+        load_checked(fixture_project)
     [error] = raised.value.errors
     assert (error.file, error.line, error.field) == ("data/site.yml", line, field)
     assert error.message.startswith(f"expected {expected}") and repr(value) in error.message
@@ -66,7 +66,7 @@ def test_ordinary_site_values_are_accepted(fixture_project):
         url="https://example.github.io/lab/",
         language="pt-BR",
     )
-    settings = load(fixture_project).settings
+    settings = load_checked(fixture_project).settings
     assert (settings.branch, settings.url, settings.language) == (
         "release/v1.2_x+y",
         "https://example.github.io/lab/",

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from sitebuild import FIXTURE_DATA, ROOT, build, copy_project
 
-from labsite.sitediff import summary
+from labsite.commands.sitediff import summary
 
 
 def _person(data: Path, person_id: str, text: str) -> None:

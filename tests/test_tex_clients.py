@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sitebuild import FIXTURE_DATA, build, copy_project
 
-from labsite import bibtex
+from labsite.render import bibtex
 from labsite.site import load_site
 
 STYLES = ("plain", "plainnat", "biblatex")

@@ -14,10 +14,11 @@ import pytest
 from PIL import Image
 from sitebuild import build, check
 
-from labsite import report, yamlfile
+from labsite.check import load_checked
+from labsite.commands import report
 from labsite.errors import DataError, DataErrors
-from labsite.load import load
 from labsite.models.people import Person
+from labsite.read import yamlfile
 
 PERSON = "data/people/bo-tern.yml"
 LINK_HINT = "links are not allowed in the repository's data and pages (hint: replace the link by the file itself)"
@@ -29,7 +30,7 @@ PERSON_FIELDS = ", ".join(Person.model_fields)
 
 def problems(project: Path) -> list[str]:
     with pytest.raises(DataErrors) as raised:
-        load(project)
+        load_checked(project)
     return [str(e) for e in raised.value.errors]
 
 
@@ -191,7 +192,7 @@ def test_real_photos_of_each_type_are_accepted_and_published(fixture_project):
     for name, kind in (("a.jpg", "JPEG"), ("b.jpeg", "JPEG"), ("c.png", "PNG"), ("d.webp", "WEBP")):
         Image.new("RGB", (64, 64), "green").save(folder / name, kind)
     (folder / ".gitkeep").write_text("")
-    load(fixture_project)
+    load_checked(fixture_project)
     built = build(fixture_project)
     assert built.returncode == 0, built.log
     assert sorted(p.name for p in (built.site / "images/people").iterdir()) == ["a.jpg", "b.jpeg", "c.png", "d.webp"]

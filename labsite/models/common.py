@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from ..errors import shown
+from labsite.errors import shown
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -89,6 +89,11 @@ def _one_line(value: str) -> str:
     if "\n" in value:
         raise _fail("a single line of text", "several lines")
     return value
+
+
+def is_slug(value: str) -> bool:
+    """An id as ids are written everywhere: in data, in a person's file name, by `new-member --id`."""
+    return _matches(SLUG_PATTERN, value)
 
 
 def is_safe_url(value: str) -> bool:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import ConfigDict, Field, model_validator
 
 from .common import IsoDate, Links, Markdown, Model, Name, Slug, Text, Year
 
 VenueType = Literal["conference", "journal", "workshop"]
-PublicationType = Literal["conference", "journal", "workshop", "thesis", "preprint"]
+OwnType = Literal["thesis", "preprint"]
+"""The kinds of paper that need no venue."""
+PublicationType = Literal[VenueType, OwnType]
+VENUE_TYPES: tuple[VenueType, ...] = get_args(VenueType)
+OWN_TYPES: tuple[OwnType, ...] = get_args(OwnType)
+PUBLICATION_TYPES: tuple[PublicationType, ...] = get_args(PublicationType)
+"""Every kind of paper, in the order the publications filter offers them."""
 
 
 class Venue(Model):
@@ -36,7 +42,7 @@ class Publication(Model):
         json_schema_extra={
             "anyOf": [
                 {"required": ["venue"], "properties": {"venue": {"type": "string"}}},
-                {"required": ["type"], "properties": {"type": {"enum": ["thesis", "preprint"]}}},
+                {"required": ["type"], "properties": {"type": {"enum": list(OWN_TYPES)}}},
             ]
         }
     )
@@ -90,7 +96,7 @@ class Publication(Model):
 
     @model_validator(mode="after")
     def _needs_a_venue(self) -> Publication:
-        if self.venue is None and self.type not in ("thesis", "preprint"):
+        if self.venue is None and self.type not in OWN_TYPES:
             raise ValueError("expected a 'venue' (or 'type: thesis' / 'type: preprint')")
         if self.equal_contribution and self.equal_contribution > len(self.authors):
             raise ValueError(

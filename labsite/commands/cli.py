@@ -1,0 +1,102 @@
+"""`python -m labsite …`: the data check and the maintainers' small tools."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from labsite.commands import report
+from labsite.commands.citations import citations_command
+from labsite.commands.importing import import_command, sync_command
+from labsite.commands.photos import photo_command
+from labsite.commands.scaffold import new_member_command
+from labsite.commands.schemas import schemas_command
+from labsite.commands.sitediff import site_diff_command
+from labsite.errors import DataErrors
+from labsite.site import load_site
+
+
+@click.group()
+def main() -> None:
+    """Tools for the lab site: check the data, and more."""
+
+
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
+@click.option("--data", "data_dir", default="data", show_default=True, help="Data folder inside the project.")
+@click.option("--strict", is_flag=True, help="Treat warnings (e.g. look-alike author names) as errors.")
+def check(root: Path, data_dir: str, strict: bool) -> None:
+    """Validate data/ without building the site; exit 1 on any problem."""
+    started = time.perf_counter()
+    github = report.in_github_actions()
+    try:
+        site = load_site(root, data_dir)
+    except DataErrors as problems:
+        click.echo("\n".join(report.lines(problems.errors, github)), err=False)
+        report.write_summary(problems.errors)
+        click.echo(f"{len(problems.errors)} problem(s) found in {data_dir}/.", err=True)
+        sys.exit(1)
+    warnings = site.warnings
+    if warnings:
+        click.echo("\n".join(report.lines(warnings, github)))
+        report.write_summary(list(warnings))
+    elapsed = time.perf_counter() - started
+    counts = f"{len(site.data.publications)} publications, {len(site.data.people)} people"
+    click.echo(f"{data_dir}/ is valid ({counts}; {len(warnings)} warning(s)) in {elapsed:.2f} s.", err=True)
+    if strict and warnings:
+        click.echo("--strict: warnings count as problems (CI and the deploy run it this way).", err=True)
+        sys.exit(1)
+    if warnings:
+        click.echo("CI runs `check --strict`, where these warnings fail: fix them before a pull request.", err=True)
+
+
+@main.command("import-bib")
+@click.argument("bib", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
+@click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")
+def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
+    """Add the papers of a .bib file that are not yet in data/publications.yml."""
+    from labsite.commands import bibimport
+
+    try:
+        plan = bibimport.plan(root, bib.read_text(encoding="utf-8"), bib_name=str(bib))
+        for title, rule in plan.present:
+            click.echo(f"already present (same {rule}): {title}")
+        for title, where in plan.unmapped:
+            click.echo(
+                f"could not map venue for '{title}': '{where}' — added as a preprint; add the venue to data/venues.yml"
+            )
+        for problem in [*plan.problems, *plan.left_out]:
+            click.echo(problem)
+        for record in plan.added:
+            click.echo(f"{'would add' if dry_run else 'added'}: {record['id']} — {record['title']}")
+        if not dry_run and plan.added:
+            bibimport.apply(root, plan)
+    except DataErrors as problems:
+        click.echo("\n".join(report.lines(problems.errors, False)))
+        click.echo("Nothing was changed: fix the problems above first.", err=True)
+        sys.exit(1)
+    except UnicodeDecodeError:
+        click.echo(f"{bib} is not UTF-8 text: export or save it as UTF-8 (nothing was changed).", err=True)
+        sys.exit(1)
+    except ValueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    verb = "would be added" if dry_run else "added"
+    click.echo(
+        f"{len(plan.added)} {verb}, {len(plan.present)} already present, {len(plan.unmapped)} venue(s) not mapped, "
+        f"{len(plan.problems)} not imported{' (see above)' if plan.problems else ''}."
+    )
+
+
+# Each command lives beside its code and is registered here.
+main.add_command(schemas_command)
+main.add_command(new_member_command)
+main.add_command(photo_command)
+main.add_command(site_diff_command)
+main.add_command(import_command)
+main.add_command(sync_command)
+main.add_command(citations_command)

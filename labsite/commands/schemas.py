@@ -1,0 +1,108 @@
+"""JSON Schema for every data file, generated from the models the build validates with.
+
+Editors read these (through the `yaml-language-server` comment on the first line of each data file)
+to complete and underline fields; `python -m labsite schemas --check` fails when they drift, so the
+schema is written once, in the models, and never by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from pydantic import BaseModel
+
+from labsite.commands import reference
+from labsite.models.people import Person
+from labsite.read.layout import FILES, data_file, person_file
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+FOLDER = "schemas"
+REFERENCE = "README.md"
+"""The data reference for editors of data/, written beside the schemas from the same models."""
+
+
+def kinds() -> dict[str, tuple[type[BaseModel], str]]:
+    """{kind: (model, the data file it describes)}: one per file in data/ (by stem), plus `person`."""
+    found = {Path(name).stem: (model, data_file(name)) for name, (model, _) in FILES.items()}
+    found["person"] = (Person, person_file("<id>"))
+    return dict(sorted(found.items()))
+
+
+def generated() -> dict[str, dict[str, Any]]:
+    """{kind: JSON Schema (draft 2020-12)} as the models define them today."""
+    schemas = {}
+    for kind, (model, file) in kinds().items():
+        schema = model.model_json_schema()
+        about = " ".join((model.__doc__ or "").split())
+        about = f" {about}" if about and file not in about else ""  # site.yml's docstring names itself
+        schemas[kind] = {
+            **{k: v for k, v in schema.items() if k not in ("title", "description")},
+            "$schema": DIALECT,
+            "title": file,
+            "description": f"Schema of {file}.{about} Generated from labsite.models by"
+            " `python -m labsite schemas`; do not edit by hand.",
+        }
+    return schemas
+
+
+def reference_text(schemas: dict[str, dict[str, Any]]) -> str:
+    status = {Path(name).stem: "required" if needed else "optional" for name, (_, needed) in FILES.items()}
+    files = {kind: (file, status.get(kind, "one file per member")) for kind, (_, file) in kinds().items()}
+    return reference.markdown(schemas, files)
+
+
+def text_of(schema: dict[str, Any]) -> str:
+    """The committed form: sorted keys and 2-space indent, so a regenerated file diffs cleanly."""
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def drift(folder: Path) -> list[str]:
+    """Schema files in `folder` that are missing, differ from the models, or describe no model."""
+    schemas = generated()
+    expected = {f"{kind}.schema.json": text_of(schema) for kind, schema in schemas.items()}
+    expected[REFERENCE] = reference_text(schemas)
+    stale = [
+        name
+        for name, text in expected.items()
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
+    ]
+    extra = sorted(p.name for p in folder.glob("*.schema.json") if p.name not in expected) if folder.is_dir() else []
+    return stale + extra
+
+
+def write(folder: Path) -> list[Path]:
+    """Write every schema into `folder` and remove any left from a model that no longer exists."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    schemas = generated()
+    for kind, schema in schemas.items():
+        path = folder / f"{kind}.schema.json"
+        path.write_text(text_of(schema), encoding="utf-8")
+        written.append(path)
+    (folder / REFERENCE).write_text(reference_text(schemas), encoding="utf-8")
+    written.append(folder / REFERENCE)
+    for path in folder.glob("*.schema.json"):
+        if path not in written:
+            path.unlink()
+    return written
+
+
+@click.command("schemas")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
+@click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 listing files that differ.")
+def schemas_command(root: Path, check_only: bool) -> None:
+    """Write schemas/*.schema.json from the models (editors use them to complete data files)."""
+    folder = root / FOLDER
+    if check_only:
+        stale = drift(folder)
+        if stale:
+            click.echo(f"Out of date in {FOLDER}/ (run `python -m labsite schemas`): " + ", ".join(stale))
+            sys.exit(1)
+        click.echo(f"{FOLDER}/ matches the models.")
+        return
+    for path in write(folder):
+        click.echo(f"wrote {path}")

@@ -1,0 +1,69 @@
+"""Which pages the data implies: one per person, per publication and per project.
+
+The MkDocs hook turns these into generated files; the core decides their paths, titles and
+descriptions so another engine could produce the same set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from labsite.derive.views import Site
+from labsite.models.people import ROLE_OF_CURRENT
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    """Source path relative to docs/, e.g. 'people/jane-doe.md'."""
+    kind: str
+    """'person', 'publication' or 'project': the macro that renders its body."""
+    id: str
+    title: str
+    description: str
+
+
+def plain(markdown_text: str, limit: int = 200) -> str:
+    """Markdown reduced to one plain sentence or so, for meta descriptions."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
+    text = re.sub(r"[*_`#>]", "", text)
+    text = " ".join(text.split())
+    text = text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return _one_stop(text)
+
+
+def _one_stop(text: str) -> str:
+    """A typed "..." at the end becomes "…", a doubled full stop one."""
+    return re.sub(r"(?<!\.)\.\.$", ".", re.sub(r"\.{3,}$", "…", text.rstrip()))
+
+
+def sentence(text: str) -> str:
+    """`text` ending in exactly one full stop: parts from data may bring their own ("et al.",
+    "Inc.", a question mark), and a description never ends in "..".
+    """
+    text = _one_stop(text)
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def generated_pages(site: Site) -> list[PageSpec]:
+    advisor = f"with {site.profile.name} at {site.profile.university}"
+    pages = []
+    for person_id, person in site.data.people.items():
+        if person.end is None:
+            text = f"{person.name}, {ROLE_OF_CURRENT[person.degree]} {advisor}"
+        else:
+            now = f"; now {person.now}" if person.now else ""
+            text = f"{person.name}, {person.degree} {person.end} {advisor}{now}"
+        pages.append(PageSpec(f"people/{person_id}.md", "person", person_id, person.name, sentence(text)))
+    for pub in site.publications:
+        cited = site.citation_of(pub)
+        where = f"{cited.venue.id} {cited.year}" if cited.venue else str(cited.year)
+        authors = ", ".join(pub.authors[:3]) + (" et al." if len(pub.authors) > 3 or pub.et_al else "")
+        text = sentence(f"{pub.title} ({where}). {authors}")
+        pages.append(PageSpec(f"publications/{pub.id}.md", "publication", pub.id, pub.title, text))
+    for project in site.projects:
+        pages.append(
+            PageSpec(f"projects/{project.id}.md", "project", project.id, project.name, plain(project.description))
+        )
+    return pages
