@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sitebuild import ROOT, build, check
 
 from labsite.check import load_checked
 from labsite.derive.views import Site
+from labsite.names import _groups, look_alike, near_duplicates, resembling
 
 HINT = "someone else? list them in data/authors.yml"
 
@@ -103,3 +106,32 @@ def test_strict_check_and_strict_build_refuse_a_look_alike_and_plain_ones_report
 
 def test_the_real_data_gives_no_warning():
     assert Site(load_checked(ROOT)).warnings == []
+
+
+# --- the look-alike search finds what comparing every pair finds ------------------------------------
+_letters = st.sampled_from([*"aabeilnors", "ø", "é", "đ", "а", "'", "-"])  # а: Cyrillic
+_words = st.text(_letters, min_size=1, max_size=5)
+_names = st.lists(_words, min_size=1, max_size=3).map(" ".join)
+
+
+def _every_pair(names: list[str], members: list[str] | None = None) -> list[tuple[str, str]]:
+    """The plain definition: every pair sharing a group, compared with `look_alike`."""
+    pairs = set()
+    for a in set(names):
+        for b in set(names) if members is None else set(members):
+            shared = {*_groups(a)} & {*_groups(b)}
+            if shared and (members is not None or a < b) and look_alike(a, b):
+                pairs.add((a, b))
+    return sorted(pairs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_names, max_size=30))
+def test_near_duplicates_are_the_look_alike_pairs_of_every_group(names: list[str]) -> None:
+    assert near_duplicates(names) == _every_pair(names)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_names, max_size=20), st.lists(_names, max_size=10))
+def test_resembling_pairs_are_the_look_alike_pairs_of_every_group(names: list[str], members: list[str]) -> None:
+    assert resembling(names, members) == _every_pair(names, members)

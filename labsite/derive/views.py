@@ -115,8 +115,16 @@ class Site:
     def papers_of(self, person_id: str) -> list[Publication]:
         return self._papers_by_person.get(person_id, [])
 
+    @cached_property
+    def _papers_by_project(self) -> dict[str, list[Publication]]:
+        index: dict[str, list[Publication]] = {}
+        for pub in self.publications:
+            for project_id in dict.fromkeys(pub.projects):  # a project named twice lists the paper once
+                index.setdefault(project_id, []).append(pub)
+        return index
+
     def papers_of_project(self, project_id: str) -> list[Publication]:
-        return [p for p in self.publications if project_id in p.projects]
+        return self._papers_by_project.get(project_id, [])
 
     @cached_property
     def years(self) -> list[int]:
@@ -166,8 +174,11 @@ class Site:
         derived = {
             a.person_id for pub in self.papers_of_project(project_id) for a in self.authors_of(pub) if a.person_id
         }
-        order = self.current_members + self.alumni
-        return named + [i for i in order if i in derived and i not in named]
+        return named + [i for i in self._group_order if i in derived and i not in named]
+
+    @cached_property
+    def _group_order(self) -> list[str]:
+        return self.current_members + self.alumni
 
     def projects_of(self, pub: Publication) -> list[Project]:
         return [self.project(i) for i in pub.projects]

@@ -10,6 +10,7 @@ pdflatex sets without extra packages; letters of other scripts stay UTF-8 (biber
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -176,7 +177,15 @@ def entry(site: Site, pub: Publication, key: str) -> str:
     return f"@{_ENTRY[cited.kind]}{{{key},\n{body}\n}}"
 
 
+@functools.lru_cache(maxsize=4)
+def entries(site: Site) -> dict[str, str]:
+    """Every paper's entry by id, written once per site model: a paper's page and the `.bib` file
+    show the same entry."""
+    all_keys = keys(site.publications)
+    return {p.id: entry(site, p, all_keys[p.id]) for p in site.publications}
+
+
 def bibliography(site: Site) -> str:
     """Every paper as one `.bib` file, newest first."""
-    all_keys = keys(site.publications)
-    return "\n\n".join(entry(site, p, all_keys[p.id]) for p in site.publications) + "\n"
+    written = entries(site)
+    return "\n\n".join(written[p.id] for p in site.publications) + "\n"

@@ -46,7 +46,6 @@ class Blocks:
     def __init__(self, site: Site, template_dirs: list[Path] | None = None):
         self.site = site
         self.env: Environment = render.environment(template_dirs)
-        self._keys = bibtex.keys(site.publications)
         self._items: dict[tuple[str, str], Markup] = {}
         self.env.globals["pub_item"] = self._pub_item
 
@@ -180,7 +179,7 @@ class Blocks:
         )
 
     def bibtex_of(self, pub_id: str) -> str:
-        return bibtex.entry(self.site, self.site.publication(pub_id), self._keys[pub_id])
+        return bibtex.entries(self.site)[pub_id]
 
 
 @functools.lru_cache(maxsize=4)

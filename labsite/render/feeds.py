@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from markupsafe import escape
 
 from labsite import markdown
@@ -29,14 +31,19 @@ def _timestamp(date: str) -> str:
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
+@functools.cache
+def _environment() -> Environment:
+    """One template environment for both feeds: the feed template is compiled once."""
+    return render.environment()
+
+
 def _feed(site: Site, name: str, title: str, page: str, entries: list[Entry], base_url: str) -> str:
     """Feeds sit at the site root (`news.xml`): Material fetches `sitemap.xml` next to every
     `rel=alternate` link, so a feed in a subfolder would cost a 404 on every page. Links are
     relative to the root, made absolute through xml:base when the site's address is known."""
     updated = max((e.updated for e in entries), default="1970-01-01T00:00:00Z")
-    env = render.environment()
     return render.render(
-        env,
+        _environment(),
         "feeds/atom.xml",
         title=f"{site.settings.title}: {title}",
         feed_id=f"{base_url}{name}.xml" if base_url else f"urn:labsite:{name}",
