@@ -18,7 +18,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from labsite import markdown, months
@@ -51,9 +52,33 @@ def hue(text: str) -> int:
     return int(hashlib.sha1(name_key(text).encode()).hexdigest()[:4], 16) % 360
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process.
+
+    Each data change under `mkdocs serve` makes a new site model and so a new environment, which
+    would compile every template again (~0.08 s at 10x). Jinja checks each template's source
+    checksum before it reuses the compiled code, so an edited template is compiled afresh; every
+    environment here has the same options, which is what makes the code shareable.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def environment(extra_dirs: list[Path] | None = None) -> Environment:
     """The Jinja environment: autoescape on, undefined names are errors, `overrides` first."""
     env = Environment(
+        bytecode_cache=_COMPILED,
         loader=FileSystemLoader([*(extra_dirs or []), TEMPLATES]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
