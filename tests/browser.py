@@ -8,9 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from serve_static import serving
-
 from screenshots import CHROMIUM_ARGS
+from serve_static import serving
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 MAIN_PAGES = ["", "news/", "publications/", "projects/", "teaching/", "group/", "cv/"]
