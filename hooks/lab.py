@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from labsite.derive.views import Site
 from labsite.errors import DataErrors
 from labsite.models.common import is_site_address
-from labsite.read.layout import person_file
+from labsite.read.layout import data_file, person_file
 from labsite.render import bibtex, feeds, metadata, robots
 from labsite.render.blocks import Blocks
 from labsite.render.pages import PageSpec, generated_pages
@@ -127,7 +127,8 @@ def _set_language(config: MkDocsConfig, language: str) -> None:
     text direction (`dir="rtl"` for Arabic, Hebrew, Persian...) from `theme.language`."""
     if not any((Path(d) / "partials" / "languages" / f"{language}.html").is_file() for d in config.theme.dirs):
         raise PluginError(
-            "data/site.yml: field 'language': expected a language the theme translates, e.g. en, de, fr, zh, ar"
+            f"{data_file('site.yml')}: field 'language': expected a language the theme translates,"
+            " e.g. en, de, fr, zh, ar"
             f" — got {language!r} (hint: the list is material/templates/partials/languages/ in Material for MkDocs)"
         )
     config.theme["language"] = language

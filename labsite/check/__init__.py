@@ -15,6 +15,7 @@ from pathlib import Path
 from labsite.check.context import Context, Finding
 from labsite.check.rules import citations, identities, ids, lookalikes, markdown_fields, photos, references
 from labsite.errors import DataError, DataErrors, DataWarning
+from labsite.read.layout import DATA_DIR
 from labsite.read.load import SiteData, load
 
 
@@ -63,7 +64,7 @@ def run(data: SiteData, rules: Sequence[Rule] | None = None) -> tuple[list[DataE
     return [], sorted(set(warnings))
 
 
-def load_checked(root: Path, data_dir: str = "data") -> SiteData:
+def load_checked(root: Path, data_dir: str = DATA_DIR) -> SiteData:
     """Read, validate and check `root/data_dir`: the data every later stage and command may trust.
 
     Raises `DataErrors` with every problem; warnings are kept on the data for the caller to show.

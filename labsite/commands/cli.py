@@ -16,6 +16,7 @@ from labsite.commands.scaffold import new_member_command
 from labsite.commands.schemas import schemas_command
 from labsite.commands.sitediff import site_diff_command
 from labsite.errors import DataErrors
+from labsite.read.layout import DATA_DIR
 from labsite.site import load_site
 
 
@@ -26,7 +27,7 @@ def main() -> None:
 
 @main.command()
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="Project folder.")
-@click.option("--data", "data_dir", default="data", show_default=True, help="Data folder inside the project.")
+@click.option("--data", "data_dir", default=DATA_DIR, show_default=True, help="Data folder inside the project.")
 @click.option("--strict", is_flag=True, help="Treat warnings (e.g. look-alike author names) as errors.")
 def check(root: Path, data_dir: str, strict: bool) -> None:
     """Validate data/ without building the site; exit 1 on any problem."""

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from labsite import names as authors
+from labsite import names
 from labsite.check.context import Context, Finding
 
 
@@ -22,7 +22,7 @@ def one_person_per_name(ctx: Context) -> Iterator[Finding]:
         spellings = [(("name",), record.name), *((("aliases", k), a) for k, a in enumerate(record.aliases))]
         own: set[str] = set()
         for path, text in spellings:
-            key = authors.name_key(text)
+            key = names.name_key(text)
             if key and key not in own:
                 own.add(key)
                 claims.setdefault(key, []).append(_Claim(file, path, text))

@@ -11,9 +11,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from labsite import names as authors
+from labsite import names
 from labsite.check.context import Context, Finding
 from labsite.models.people import Person, Profile
+from labsite.read.layout import data_file
 from labsite.read.load import SiteData
 
 
@@ -22,10 +23,10 @@ def outside_authors_alike(ctx: Context) -> Iterator[Finding]:
     'J. Smtih'), unless `authors.yml` lists them as one: the person's papers would be split in two.
     Only the rarer spelling is pointed at (both when equally common), at every line it is written."""
     written = ctx.shared(_written)
-    known_same = [{authors.name_key(n) for n in [a.name, *a.aliases]} for a in ctx.data.external_authors]
+    known_same = [{names.name_key(n) for n in [a.name, *a.aliases]} for a in ctx.data.external_authors]
     count = Counter({name: len(where) for name, where in written.places.items()})
-    for a, b in authors.near_duplicates(written.unmatched):
-        if any({authors.name_key(a), authors.name_key(b)} <= group for group in known_same):
+    for a, b in names.near_duplicates(written.unmatched):
+        if any({names.name_key(a), names.name_key(b)} <= group for group in known_same):
             continue
         rarer = [a, b] if count[a] == count[b] else [min((a, b), key=lambda x: count[x])]
         for name in rarer:
@@ -43,17 +44,17 @@ def authors_like_members(ctx: Context) -> Iterator[Finding]:
     data = ctx.data
     written = ctx.shared(_written)
     owners = written.owners
-    declared = {authors.name_key(n) for a in data.external_authors for n in [a.name, *a.aliases]}
+    declared = {names.name_key(n) for a in data.external_authors for n in [a.name, *a.aliases]}
     spellings = {s: f for f, p in owners.items() for s in [p.name, *p.aliases]}
-    undeclared = [n for n in written.unmatched if authors.name_key(n) not in declared]
+    undeclared = [n for n in written.unmatched if names.name_key(n) not in declared]
     resembling: dict[tuple[str, str], str] = {}
-    for name, spelling in authors.resembling(undeclared, spellings):
+    for name, spelling in names.resembling(undeclared, spellings):
         resembling.setdefault((name, spellings[spelling]), f"looks like {spelling!r}")
     by_surname: dict[tuple[str, str], list[str]] = {}
     for owner_file, person in owners.items():
-        by_surname.setdefault(authors.surname_initial(person.name), []).append(owner_file)
+        by_surname.setdefault(names.surname_initial(person.name), []).append(owner_file)
     for name in undeclared:
-        for owner_file in by_surname.get(authors.surname_initial(name), []):
+        for owner_file in by_surname.get(names.surname_initial(name), []):
             person = owners[owner_file]
             resembling[(name, owner_file)] = f"shares a surname and initial with {person.name!r}"
     for (name, owner_file), how in sorted(resembling.items()):
@@ -87,7 +88,7 @@ def _written(data: SiteData) -> _Written:
     for n, pub in enumerate(data.publications):
         for k, name in enumerate(pub.authors):
             places.setdefault(name, []).append((n, k))
-    owners = {"data/profile.yml": data.profile} | {data.person_file(i): p for i, p in data.people.items()}
-    members = {authors.name_key(spelling) for person in owners.values() for spelling in [person.name, *person.aliases]}
-    unmatched = [n for n in places if authors.name_key(n) not in members]
+    owners = {data_file("profile.yml"): data.profile} | {data.person_file(i): p for i, p in data.people.items()}
+    members = {names.name_key(spelling) for person in owners.values() for spelling in [person.name, *person.aliases]}
+    unmatched = [n for n in places if names.name_key(n) not in members]
     return _Written(places, owners, unmatched)

@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from labsite.check.context import Context, Finding
+from labsite.read.layout import PEOPLE_DIR, data_file
 
 
 def papers_name_known_venues_topics_projects(ctx: Context) -> Iterator[Finding]:
@@ -21,13 +22,13 @@ def papers_name_known_venues_topics_projects(ctx: Context) -> Iterator[Finding]:
     for n, pub in enumerate(data.publications):
         if pub.venue is not None:
             path = ("publications", n, "venue")
-            yield from _known("publications.yml", path, pub.venue, data.venues, "venue", "data/venues.yml")
+            yield from _known("publications.yml", path, pub.venue, data.venues, "venue", data_file("venues.yml"))
         for k, topic in enumerate(pub.topics):
             path = ("publications", n, "topics", k)
-            yield from _known("publications.yml", path, topic, data.topics, "topic", "data/topics.yml")
+            yield from _known("publications.yml", path, topic, data.topics, "topic", data_file("topics.yml"))
         for k, project in enumerate(pub.projects):
             path = ("publications", n, "projects", k)
-            yield from _known("publications.yml", path, project, projects, "project", "data/projects.yml")
+            yield from _known("publications.yml", path, project, projects, "project", data_file("projects.yml"))
 
 
 def projects_name_known_topics_people(ctx: Context) -> Iterator[Finding]:
@@ -37,10 +38,10 @@ def projects_name_known_topics_people(ctx: Context) -> Iterator[Finding]:
     for n, project in enumerate(data.projects):
         for k, topic in enumerate(project.topics):
             path = ("projects", n, "topics", k)
-            yield from _known("projects.yml", path, topic, data.topics, "topic", "data/topics.yml")
+            yield from _known("projects.yml", path, topic, data.topics, "topic", data_file("topics.yml"))
         for k, person in enumerate(project.people):
             path = ("projects", n, "people", k)
-            yield from _known("projects.yml", path, person, data.people, "person", "data/people/")
+            yield from _known("projects.yml", path, person, data.people, "person", f"{data_file(PEOPLE_DIR)}/")
 
 
 def awards_name_known_papers(ctx: Context) -> Iterator[Finding]:
@@ -49,7 +50,9 @@ def awards_name_known_papers(ctx: Context) -> Iterator[Finding]:
     for n, award in enumerate(ctx.data.awards):
         if award.publication:
             path = ("awards", n, "publication")
-            yield from _known("awards.yml", path, award.publication, papers, "publication", "data/publications.yml")
+            yield from _known(
+                "awards.yml", path, award.publication, papers, "publication", data_file("publications.yml")
+            )
 
 
 def profile_selects_known_papers_projects(ctx: Context) -> Iterator[Finding]:
@@ -60,10 +63,10 @@ def profile_selects_known_papers_projects(ctx: Context) -> Iterator[Finding]:
     projects = [p.id for p in data.projects]
     for k, pub_id in enumerate(data.profile.selected_publications):
         path = ("selected_publications", k)
-        yield from _known("profile.yml", path, pub_id, papers, "publication", "data/publications.yml")
+        yield from _known("profile.yml", path, pub_id, papers, "publication", data_file("publications.yml"))
     for k, project_id in enumerate(data.profile.selected_projects):
         path = ("selected_projects", k)
-        yield from _known("profile.yml", path, project_id, projects, "project", "data/projects.yml")
+        yield from _known("profile.yml", path, project_id, projects, "project", data_file("projects.yml"))
 
 
 def _known(
