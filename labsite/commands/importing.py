@@ -185,7 +185,8 @@ def run(root: Path, identifiers: list[tuple[str, str]], dry_run: bool, update: b
             click.echo(f"{'would update' if dry_run else 'updated'} {paper_id}: {why}")
         for same in plan.authors:
             verb = "would list" if dry_run else "listed"
-            click.echo(f"{verb} {same['name']} = {', '.join(same['aliases'])} in data/authors.yml (one DBLP id or ORCID)")
+            aliases = ", ".join(same["aliases"])
+            click.echo(f"{verb} {same['name']} = {aliases} in data/authors.yml (one DBLP id or ORCID)")
         if dry_run:
             for record in plan.added:
                 click.echo("would add:\n" + datawrite.as_yaml(record, "  ").rstrip("\n"))
