@@ -1,11 +1,15 @@
 """Scale benchmark: how build, check and preview times and page size grow with the size of a lab.
 
-    .venv/bin/python benchmarks/scale.py [--scales 1,10,40] [--skip-serve]
+    .venv/bin/python benchmarks/scale.py [--scales 1,10,40] [--skip-serve] [--repeat 5]
 
 For each scale it writes a synthetic lab (the seed site's counts times the scale: 51 papers,
 19 people, 21 news items, 7 projects, 5 courses at 1x) into a temporary copy of the project and
-prints one row: strict build time; the same pages as plain static Markdown (no macros, no hooks)
-as the floor; their ratio; the data check time; under `mkdocs serve`, the time from saving one
+prints one row: the first strict build of the fresh copy ("first s": it also compiles the copy's
+Python to `.pyc`; compiled templates come from the user's cache when this machine has built the
+same templates before, see `labsite/render/html.py`); the strict build time
+("build s", median of `--repeat` builds after the first); the same pages as plain static Markdown
+(no macros, no hooks) as the floor (median, its builds alternating with the project's); their
+ratio; the data check time; under `mkdocs serve`, the time from saving one
 person's file to the changed page being served ("rebuild s"), then the same for one paper's title
 in publications.yml ("paper s"); and the publications page's size (HTML, gzip = what is transferred).
 It prints figures and asserts nothing: targets live in the README and the issue notes.
@@ -19,6 +23,7 @@ import os
 import random
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -240,7 +245,7 @@ def as_markdown(article: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def static_floor(project: Path) -> float:
+def static_floor(project: Path) -> Path:
     """The same pages and text as plain Markdown files: what MkDocs + Material cost on their own."""
     floor = project.parent / "floor"
     shutil.rmtree(floor, ignore_errors=True)
@@ -272,7 +277,22 @@ def static_floor(project: Path) -> float:
         "not_found": "info",
     }
     (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    return timed_build(floor)
+    return floor
+
+
+def paired_builds(project: Path, floor: Path, repeat: int) -> tuple[float, float]:
+    """Median build and floor times over `repeat` rounds, each round one build of each.
+
+    Both have been built once already (the project's first build also compiles its Python, and
+    its templates if this machine never has, as a fresh clone's first build does); what follows
+    is what each edit costs. Alternating the two keeps a slow spell of a busy machine from falling on one side,
+    and the median keeps one slow run from deciding the ratio.
+    """
+    builds, floors = [], []
+    for _ in range(repeat):
+        builds.append(timed_build(project))
+        floors.append(timed_build(floor))
+    return statistics.median(builds), statistics.median(floors)
 
 
 def check_time(project: Path) -> float:
@@ -343,10 +363,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scales", default="1,10,40")
     parser.add_argument("--skip-serve", action="store_true", help="do not measure the rebuild under mkdocs serve")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of build and floor after the first (median)")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
     header = (
-        f"{'scale':>5} {'papers':>6} {'pages':>6} {'build s':>8} {'floor s':>8} {'ratio':>6} "
+        f"{'scale':>5} {'papers':>6} {'pages':>6} {'first s':>8} {'build s':>8} {'floor s':>8} {'ratio':>6} "
         f"{'check s':>8} {'rebuild s':>9} {'paper s':>8} {'pubs KB':>8} {'gzip KB':>8}"
     )
     print(header)
@@ -356,15 +377,17 @@ def main() -> None:
             (Path(tmp) / "empty").mkdir()
             project = copy_project(Path(tmp) / "project", data=Path(tmp) / "empty")
             synthetic_lab(project, scale)
-            build = timed_build(project)
+            first = timed_build(project)
             pages = sum(1 for _ in (project / "site").rglob("index.html"))
-            floor = static_floor(project)
+            floor_project = static_floor(project)
+            timed_build(floor_project)
+            build, floor = paired_builds(project, floor_project, args.repeat)
             check = check_time(project)
             rebuild, paper = (float("nan"),) * 2 if args.skip_serve else rebuild_times(project)
             raw, zipped = page_size(project)
             rows.append((scale, build))
             print(
-                f"{scale:>5} {SEED['publications'] * scale:>6} {pages:>6} {build:>8.2f} {floor:>8.2f} "
+                f"{scale:>5} {SEED['publications'] * scale:>6} {pages:>6} {first:>8.2f} {build:>8.2f} {floor:>8.2f} "
                 f"{build / floor:>6.2f} "
                 f"{check:>8.3f} {rebuild:>9.2f} {paper:>8.2f} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}",
                 flush=True,

@@ -7,6 +7,9 @@ schema is written once, in the models, and never by hand.
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -16,6 +19,7 @@ import click
 from pydantic import BaseModel
 
 from labsite.commands import reference
+from labsite.models import activities, common, people, publications
 from labsite.models.people import Person
 from labsite.read.layout import FILES, data_file, person_file
 
@@ -32,8 +36,54 @@ def kinds() -> dict[str, tuple[type[BaseModel], str]]:
     return dict(sorted(found.items()))
 
 
+def attribute_docstrings(model: type[BaseModel]) -> dict[str, str]:
+    """{field: the string written under it in the class body}, for the model and its bases.
+
+    The models document each field with a string under it (as pydantic's `use_attribute_docstrings`
+    reads them). Pydantic would read the source of every model on each import, in every build;
+    the descriptions are only needed here, so they are read here, the same way pydantic does.
+    """
+    found: dict[str, str] = {}
+    for cls in reversed(model.__mro__):
+        if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or cls.__module__.startswith("pydantic"):
+            continue
+        body = ast.parse(inspect.getsource(cls)).body[0].body
+        for field, after in itertools.pairwise(body):
+            if (
+                isinstance(field, ast.AnnAssign)
+                and isinstance(field.target, ast.Name)
+                and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            ):
+                found[field.target.id] = inspect.cleandoc(after.value.value)
+    return found
+
+
+def _models() -> list[type[BaseModel]]:
+    """Every model of labsite.models, each after the models it contains (their order in the source)."""
+    found: list[type[BaseModel]] = []
+    for module in (common, people, publications, activities):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == module.__name__:
+                found.append(value)
+    return found
+
+
+def describe_fields() -> None:
+    """Give each field without a `description` its attribute docstring, then rebuild the models
+    (contained ones first) so that their JSON Schema carries it. Idempotent."""
+    for model in _models():
+        docs = attribute_docstrings(model)
+        for name, field in model.model_fields.items():
+            if field.description is None and name in docs:
+                field.description = docs[name]
+        model.model_rebuild(force=True)
+
+
 def generated() -> dict[str, dict[str, Any]]:
     """{kind: JSON Schema (draft 2020-12)} as the models define them today."""
+    describe_fields()
     schemas = {}
     for kind, (model, file) in kinds().items():
         schema = model.model_json_schema()

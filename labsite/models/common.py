@@ -14,11 +14,14 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 class Model(BaseModel):
-    """Strict, closed records: an unknown key (a typo like `titel:`) is an error, never ignored."""
+    """Strict, closed records: an unknown key (a typo like `titel:`) is an error, never ignored.
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
-    )
+    Each field is documented by the string under it. Those strings become the schemas' and the
+    data reference's descriptions when `python -m labsite schemas` writes them (it reads them
+    there, see `commands/schemas.py`); a build does not read the models' source for them.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True)
 
 
 def _fail(expected: str, got: object, hint: str = "") -> PydanticCustomError:
