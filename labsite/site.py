@@ -15,6 +15,7 @@ from labsite.check import load_checked
 from labsite.derive.views import Site
 from labsite.read.layout import DATA_DIR, DOCS_DIR
 from labsite.render.blocks import Blocks, blocks_for
+from labsite.render.html import TEMPLATES
 
 _cache: dict[Path, tuple[tuple, Site]] = {}
 loads = 0
@@ -27,9 +28,12 @@ def fingerprint(root: Path, data_dir: str = DATA_DIR) -> tuple:
     Cheap, and changes on any edit, including a link or a photo added under docs/ (the check reads
     those too). Links are described, never followed, so a link loop cannot stop it.
     """
+    return _entries(root / data_dir, root / DOCS_DIR)
+
+
+def _entries(*folders: Path) -> tuple:
     entries = []
-    for folder in (data_dir, DOCS_DIR):
-        base = root / folder
+    for base in folders:
         for current, dirnames, filenames in os.walk(base) if base.is_dir() else ():
             for name in sorted(dirnames + filenames):
                 path = os.path.join(current, name)
@@ -37,7 +41,7 @@ def fingerprint(root: Path, data_dir: str = DATA_DIR) -> tuple:
                     st = os.lstat(path)
                 except OSError:
                     continue
-                entries.append((os.path.relpath(path, root), st.st_mode, st.st_mtime_ns, st.st_size))
+                entries.append((path, st.st_mode, st.st_mtime_ns, st.st_size))
     return tuple(entries)
 
 
@@ -70,7 +74,13 @@ class Started:
 
 
 def start(root: Path) -> Started:
-    """The site model and blocks of the project at `root`; raises `DataErrors` (every problem) on bad data."""
+    """The site model and blocks of the project at `root`; raises `DataErrors` (every problem) on bad data.
+
+    The blocks are made again when the data or any item template changes (the project's overrides
+    or the package's own): under `mkdocs serve` the process lives on, and blocks made before an
+    edited template would keep its old entries.
+    """
     root = root.resolve()
     site = load_site(root, os.environ.get(DATA_DIR_VARIABLE, DATA_DIR))
-    return Started(site, blocks_for(site, (root / OVERRIDES,)))
+    dirs = (root / OVERRIDES,)
+    return Started(site, blocks_for(site, dirs, _entries(*dirs, TEMPLATES)))

@@ -129,6 +129,14 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
+def _own_person_card(project: Path) -> None:
+    own = project / "overrides/labsite/partials/person-card.html"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    package = (project / "labsite/templates/partials/person-card.html").read_text()
+    assert '<li class="lab-person"' in package, "person-card.html changed: update the test"
+    own.write_text(package.replace('<li class="lab-person"', '<li class="lab-person lab-own"', 1))
+
+
 @pytest.mark.slow
 def test_served_site_is_a_fresh_build_after_every_kind_of_edit(fixture_project, tmp_path):
     project, data = fixture_project, fixture_project / "data"
@@ -157,6 +165,15 @@ def test_served_site_is_a_fresh_build_after_every_kind_of_edit(fixture_project, 
             "a theme template",
             lambda: _edit(project / "overrides/main.html", 'content="summary"', 'content="summary_large_image"'),
         ),
+        (
+            "an item template (a paper's entry, kept between pages)",
+            lambda: _edit(
+                project / "labsite/templates/partials/publication.html",
+                '<div class="lab-pub-authors">',
+                '<div class="lab-pub-authors lab-edited">',
+            ),
+        ),
+        ("the lab's own version of an item template (overrides/labsite/)", lambda: _own_person_card(project)),
     ]
     preview = Preview(project, tmp_path / "serve")
     try:

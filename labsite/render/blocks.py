@@ -183,6 +183,7 @@ class Blocks:
 
 
 @functools.lru_cache(maxsize=4)
-def blocks_for(site: Site, template_dirs: tuple[Path, ...] = ()) -> Blocks:
-    """One `Blocks` per site model, shared by the macros module and the page hook in a build."""
+def blocks_for(site: Site, template_dirs: tuple[Path, ...] = (), templates_stamp: tuple = ()) -> Blocks:
+    """One `Blocks` per site model and state of the templates (`templates_stamp`, anything that
+    changes when a template file does), shared by the macros module and the page hook in a build."""
     return Blocks(site, list(template_dirs))
