@@ -19,7 +19,7 @@ import click
 from pydantic import BaseModel
 
 from labsite.commands import reference
-from labsite.models import activities, common, people, publications
+from labsite.models.common import Model
 from labsite.models.people import Person
 from labsite.read.layout import FILES, data_file, person_file
 
@@ -60,13 +60,15 @@ def attribute_docstrings(model: type[BaseModel]) -> dict[str, str]:
     return found
 
 
-def _models() -> list[type[BaseModel]]:
-    """Every model of labsite.models, each after the models it contains (their order in the source)."""
-    found: list[type[BaseModel]] = []
-    for module in (common, people, publications, activities):
-        for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == module.__name__:
-                found.append(value)
+def _models() -> list[type[Model]]:
+    """Every data model (each file model imports the ones it contains), in the order they were
+    defined, which puts each after the models it contains."""
+    found: list[type[Model]] = []
+    waiting = list(Model.__subclasses__())
+    while waiting:
+        model = waiting.pop(0)
+        found.append(model)
+        waiting.extend(model.__subclasses__())
     return found
 
 
