@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from labsite.check.context import Context, Finding
-from labsite.check.rules import citations, identities, ids, lookalikes, markdown_fields, photos, references
+from labsite.check.rules import addresses, citations, identities, ids, lookalikes, markdown_fields, photos, references
 from labsite.errors import DataError, DataErrors, DataWarning
 from labsite.read.layout import DATA_DIR
 from labsite.read.load import SiteData, load
@@ -33,6 +33,7 @@ class Rule:
 
 RULES: list[Rule] = [
     Rule(ids.unique_ids),
+    Rule(addresses.pages_have_their_own_address),
     Rule(citations.citations_are_of_known_papers),
     Rule(references.papers_name_known_venues_topics_projects),
     Rule(references.projects_name_known_topics_people),

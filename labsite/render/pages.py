@@ -11,14 +11,15 @@ from dataclasses import dataclass
 
 from labsite.derive.views import Site
 from labsite.models.people import ROLE_OF_CURRENT
+from labsite.read.addresses import PageKind, page_source
 
 
 @dataclass(frozen=True)
 class PageSpec:
     path: str
     """Source path relative to docs/, e.g. 'people/jane-doe.md'."""
-    kind: str
-    """'person', 'publication' or 'project': the macro that renders its body."""
+    kind: PageKind
+    """Which kind of item the page shows, and so which block renders its body."""
     id: str
     title: str
     description: str
@@ -55,15 +56,14 @@ def generated_pages(site: Site) -> list[PageSpec]:
         else:
             now = f"; now {person.now}" if person.now else ""
             text = f"{person.name}, {person.degree} {person.end} {advisor}{now}"
-        pages.append(PageSpec(f"people/{person_id}.md", "person", person_id, person.name, sentence(text)))
+        pages.append(PageSpec(page_source("person", person_id), "person", person_id, person.name, sentence(text)))
     for pub in site.publications:
         cited = site.citation_of(pub)
         where = f"{cited.venue.id} {cited.year}" if cited.venue else str(cited.year)
         authors = ", ".join(pub.authors[:3]) + (" et al." if len(pub.authors) > 3 or pub.et_al else "")
         text = sentence(f"{pub.title} ({where}). {authors}")
-        pages.append(PageSpec(f"publications/{pub.id}.md", "publication", pub.id, pub.title, text))
+        pages.append(PageSpec(page_source("publication", pub.id), "publication", pub.id, pub.title, text))
     for project in site.projects:
-        pages.append(
-            PageSpec(f"projects/{project.id}.md", "project", project.id, project.name, plain(project.description))
-        )
+        source = page_source("project", project.id)
+        pages.append(PageSpec(source, "project", project.id, project.name, plain(project.description)))
     return pages
