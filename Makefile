@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
+SCALES ?= 1,10,40
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test test-fast seed-check lint bench screenshots lock clean
@@ -47,7 +48,7 @@ lint: $(VENV)/.stamp-dev
 	$(BIN)/ruff format --check .
 
 bench: $(VENV)/.stamp-dev  ## scale benchmark: prints a table (SCALES=1,10,40)
-	$(BIN)/python benchmarks/scale.py --scales $(or $(SCALES),1,10,40)
+	$(BIN)/python benchmarks/scale.py --scales $(SCALES)
 
 screenshots: build  ## phone and desktop screenshots of the main pages into screenshots/
 	./scripts/system-deps.sh

@@ -46,6 +46,7 @@ class Services:
             "LABSITE_HTTP_TIMEOUT": "1",
             "LABSITE_HTTP_RETRIES": "2",
             "LABSITE_HTTP_BACKOFF": "0.1",
+            "LABSITE_HTTP_MIN_INTERVAL": "0",  # the live services' spacing is tested with a clock of our own
         }
 
 

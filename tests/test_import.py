@@ -496,3 +496,28 @@ def test_spellings_dblp_gives_one_id_are_listed_as_one_outside_author(fixture_pr
         for w in load_checked(fixture_project).warnings
         if "look like the same person" in w.message and any(n in w.message for names in several for n in names)
     ]
+
+
+def test_live_requests_to_arxiv_are_three_seconds_apart_by_default(tmp_path, services, monkeypatch):
+    """arXiv's API terms ask for 3 s between calls. Measured on a clock of our own (nothing sleeps):
+    the client waits out what remains of the interval before each live request, per service."""
+    from labsite.commands.sources import http
+
+    now = [1000.0]
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(round(seconds, 3))
+        now[0] += seconds
+
+    for name, value in services.env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("LABSITE_HTTP_MIN_INTERVAL")
+    services.routes["/arxiv"] = Route("arxiv-1605.08386.xml", content_type="application/atom+xml")
+    services.routes["/crossref"] = Route("crossref-10.1038-s43586-021-00024-3.json")
+    client = http.Client(tmp_path, None, clock=lambda: now[0], sleep=sleep)
+    client.get(http.ARXIV, "/query?id_list=1", "arxiv:1")
+    now[0] += 1.0  # a second of work between two calls
+    client.get(http.ARXIV, "/query?id_list=2", "arxiv:2")
+    client.get(http.CROSSREF, "/works/10.1/x", "doi:10.1/x")  # another service: its own interval
+    assert waits == [2.0]
