@@ -16,7 +16,7 @@ REAL_ROOT = Path(os.environ.get("LABSITE_TEST_ROOT") or ROOT).resolve()
 """The project whose data the real-site tests check: this one, or an edited copy of it named by
 LABSITE_TEST_ROOT (how `test_real_site_edits.py` proves the tests hold for data they never saw)."""
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixture_lab" / "data"
-PROJECT_PARTS = ("mkdocs.yml", "macros.py", "hooks", "labsite", "docs", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "macros.py", "hooks", "labsite", "labsite_mkdocs", "docs", "overrides")
 
 
 @dataclass

@@ -74,6 +74,7 @@ def test_the_project_code_holds_no_fact_about_the_group():
         *ROOT.joinpath("labsite").rglob("*.html"),
         ROOT / "macros.py",
         *ROOT.joinpath("hooks").rglob("*.py"),
+        *ROOT.joinpath("labsite_mkdocs").rglob("*.py"),
         ROOT / "mkdocs.yml",
         *ROOT.joinpath("overrides").rglob("*.html"),
         *ROOT.joinpath("docs").rglob("*.md"),

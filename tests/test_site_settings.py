@@ -113,3 +113,25 @@ def test_the_site_title_and_description_are_escaped_exactly_once_everywhere_the_
     assert home.select_one('meta[name="description"]')["content"] == "Widgets & <gadgets> at A&amp;B."
     raw = (result.site / "index.html").read_text()
     assert "&amp;amp;amp;" not in raw and "&lt;Lab&gt;" in raw and "<Lab>" not in raw
+
+
+def test_the_languages_the_check_accepts_are_the_installed_themes_translations():
+    """The check refuses what the build would: the core's list is the theme's, file for file."""
+    from pathlib import Path
+
+    import material
+
+    from labsite.models.languages import THEME_LANGUAGES
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    assert {p.stem for p in folder.glob("*.html")} == THEME_LANGUAGES
+
+
+def test_a_language_the_theme_does_not_translate_is_refused_by_the_check(fixture_project):
+    from sitebuild import check
+
+    site_file = fixture_project / "data/site.yml"
+    site_file.write_text(site_file.read_text().replace("language: en", "language: xx"))
+    done = check(fixture_project)
+    assert done.returncode == 1
+    assert "data/site.yml:" in done.stdout and "field 'language'" in done.stdout and "'xx'" in done.stdout

@@ -10,6 +10,7 @@ import click
 
 from labsite.commands import report
 from labsite.commands.citations import citations_command
+from labsite.commands.generate import generate_command
 from labsite.commands.importing import import_command, sync_command
 from labsite.commands.photos import photo_command
 from labsite.commands.scaffold import new_member_command
@@ -101,3 +102,4 @@ main.add_command(site_diff_command)
 main.add_command(import_command)
 main.add_command(sync_command)
 main.add_command(citations_command)
+main.add_command(generate_command)

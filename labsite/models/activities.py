@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 from .common import (
     Email,
@@ -21,6 +22,26 @@ from .common import (
     Url,
     Year,
 )
+from .languages import THEME_LANGUAGES
+
+
+def _translated(language: str) -> str:
+    if language not in THEME_LANGUAGES:
+        raise PydanticCustomError(
+            "labsite",
+            "expected {expected} — got {got}",
+            {
+                "expected": "a language the theme translates, e.g. en, de, fr, zh, ar",
+                "got": repr(language),
+                "hint": "the list is material/templates/partials/languages/ in Material for MkDocs",
+            },
+        )
+    return language
+
+
+ThemeLanguage = Annotated[
+    Language, AfterValidator(_translated), Field(json_schema_extra={"enum": sorted(THEME_LANGUAGES)})
+]
 
 
 class SiteSettings(Model):
@@ -30,7 +51,7 @@ class SiteSettings(Model):
     """The site's name, shown in the header and the browser's tab."""
     description: Text
     """One sentence: the default meta description for search engines and link previews."""
-    language: Language = "en"
+    language: ThemeLanguage = "en"
     """The language of the pages (HTML `lang` and the theme's own words), e.g. en, de or pt-BR."""
     url: SiteAddress | None = None
     """The public address (https://…); GitHub Pages deploys fill it in when absent."""
