@@ -25,7 +25,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from labsite import markdown, months
+from labsite import markdown
 from labsite.models.people import ROLE_OF_CURRENT
 from labsite.names import name_key
 
@@ -142,7 +142,6 @@ def environment(extra_dirs: list[Path] | None = None) -> Environment:
         ordinal=ordinal,
         initials=initials,
         hue=hue,
-        month_name=months.name,
     )
     return env
 
