@@ -170,21 +170,70 @@ def test_pull_requests_get_a_site_diff_of_their_base_and_head():
     assert '--summary "$GITHUB_STEP_SUMMARY"' in runs
 
 
-def test_weekly_sync_checks_itself_and_opens_one_pull_request():
-    sync = _load("sync.yml")
-    assert set(sync["on"]) == {"schedule", "workflow_dispatch"}
-    assert sync["permissions"] == {}
-    [job] = sync["jobs"].values()
-    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
-    runs = [s.get("run", "") for s in job["steps"]]
-    text = "\n".join(runs)
-    assert 'python -m labsite sync --summary "$RUNNER_TEMP/sync.md"' in text
-    assert 'python -m labsite citations --summary "$RUNNER_TEMP/citations.md"' in text
-    assert "git status --porcelain data/" in text
-    # A pull request opened with GITHUB_TOKEN starts no CI: the job checks strictly before it pushes.
-    push_at = next(i for i, r in enumerate(runs) if "git push --force" in r)
-    checked_at = next(i for i, r in enumerate(runs) if "labsite check --strict" in r and "mkdocs build --strict" in r)
-    assert checked_at < push_at
-    push = job["steps"][push_at]
-    assert push["env"]["GH_TOKEN"] == "${{ secrets.SYNC_TOKEN || github.token }}"
-    assert "gh pr create" in push["run"] and "gh pr edit" in push["run"]
+PROJECT_CODE = re.compile(r"(?<![\w./-])(python3?|pip3?|uv|mkdocs|make|labsite|node|npm|npx|pytest|zizmor)(?![\w-])")
+"""Commands that run the project's code or tools it installs: none may run where a write token or a secret is."""
+
+
+def commands_of(script: str) -> str:
+    """A `run:` script without its comment lines (a comment may name a command it does not run)."""
+    return "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("#"))
+
+
+def runs_project_code(job: dict) -> list[str]:
+    """The steps of a job that run the project's code: a command of PROJECT_CODE, or a local action."""
+    return [
+        step.get("name") or step.get("run") or step.get("uses")
+        for step in job.get("steps", [])
+        if PROJECT_CODE.search(commands_of(step.get("run", ""))) or step.get("uses", "").startswith("./")
+    ]
+
+
+def holds_power(workflow: dict, job: dict) -> list[str]:
+    """What a job holds that untrusted code must not reach: write permissions, an environment, secrets."""
+    permissions = job.get("permissions", workflow.get("permissions", {}))
+    held = [f"{scope}: write" for scope, level in dict(permissions or {}).items() if level == "write"]
+    if isinstance(permissions, str) and permissions != "read-all":
+        held.append(f"permissions: {permissions}")
+    if "environment" in job:
+        held.append("environment")
+    if "secrets." in json.dumps(job) or "secrets." in json.dumps(workflow.get("env", {})):
+        held.append("secrets")
+    return held
+
+
+def test_a_job_holding_a_write_token_or_a_secret_runs_none_of_the_projects_code():
+    """GitHub's hardening guide: code over untrusted input (a build, the data check, tests) runs with a
+    read-only token and no secret; a job that can write or holds a secret runs trusted tools only."""
+    powerful, running = [], []
+    for name, workflow in _workflows().items():
+        for job_id, job in workflow["jobs"].items():
+            held, code = holds_power(workflow, job), runs_project_code(job)
+            assert not (held and code), f"{name}: job {job_id} holds {held} and runs {code}"
+            powerful += [job_id] if held else []
+            running += [job_id] if code else []
+    assert powerful and running  # the rule is not vacuous: both kinds of job exist
+
+
+def test_the_trust_rule_sees_a_build_in_a_job_that_can_write():
+    workflow = {"permissions": {}, "env": {}}
+    build = {"run": "# build the site\nmkdocs build --strict"}
+    assert holds_power(workflow, {"permissions": {"contents": "write"}}) == ["contents: write"]
+    assert holds_power(workflow, {"permissions": {}, "environment": "sync"}) == ["environment"]
+    assert holds_power(workflow, {"steps": [{"env": {"T": "${{ secrets.T }}"}}]}) == ["secrets"]
+    assert holds_power(workflow, {"permissions": {"contents": "read", "pages": "read"}}) == []
+    assert runs_project_code({"steps": [build]}) == ["# build the site\nmkdocs build --strict"]
+    assert runs_project_code({"steps": [{"run": "python -m labsite check"}, {"uses": "./.github/x"}]})
+    assert runs_project_code({"steps": [{"run": "# make the commit\ngit commit -m x"}]}) == []
+    assert runs_project_code({"steps": [{"run": "gh pr create --body-file make-notes.md"}]}) == []
+
+
+def test_every_action_used_is_a_full_commit():
+    uses = [step["uses"] for _, _, step in _steps() if "uses" in step]
+    uses += [job["uses"] for workflow in _workflows().values() for job in workflow["jobs"].values() if "uses" in job]
+    assert uses
+    assert [u for u in uses if not re.fullmatch(r"[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}", u)] == []
+
+
+def test_deploy_publishes_from_a_job_that_only_deploys():
+    deploy = _load("deploy.yml")["jobs"]["deploy"]
+    assert [step.get("uses", "").split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
