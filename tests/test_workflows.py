@@ -88,7 +88,7 @@ def test_zizmor_reports_a_template_injection(tmp_path):
 
 
 def test_ci_runs_zizmor_on_the_workflows():
-    runs = [step.get("run", "") for step in _load("ci.yml")["jobs"]["check"]["steps"]]
+    runs = [step.get("run", "") for step in _load("ci.yml")["jobs"]["tests"]["steps"]]
     assert any(r.startswith("zizmor ") and "--offline" in r and " .github" in r for r in runs)
 
 
@@ -237,3 +237,35 @@ def test_every_action_used_is_a_full_commit():
 def test_deploy_publishes_from_a_job_that_only_deploys():
     deploy = _load("deploy.yml")["jobs"]["deploy"]
     assert [step.get("uses", "").split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_the_data_check_reports_before_any_heavy_install():
+    """The required `check` status needs only the site's locked packages: a student's annotations come
+    within a minute of the push, not after TeX, Java and Chromium are installed."""
+    check = _load("ci.yml")["jobs"]["check"]
+    runs = [step.get("run", "") for step in check["steps"]]
+    assert any("labsite check --strict" in r for r in runs)
+    assert not any(heavy in r for r in runs for heavy in ("system-deps", "npm ", "requirements/dev.txt", "pytest"))
+    assert int(check["timeout-minutes"]) <= 10
+
+
+def test_the_suite_runs_on_the_oldest_and_the_newest_python_we_support():
+    import tomllib
+
+    tests = _load("ci.yml")["jobs"]["tests"]
+    versions = tests["strategy"]["matrix"]["python"]
+    project = tomllib.loads((WORKFLOWS.parents[1] / "pyproject.toml").read_text())["project"]
+    assert project["requires-python"] == f">={versions[0]}"
+    assert "3.13" in versions
+    assert any("python -m pytest" in step.get("run", "") for step in tests["steps"])
+
+
+def test_every_job_that_builds_installs_the_plugin_and_builds_each_tree_with_its_own_code():
+    """mkdocs.yml names the `labsite` plugin by its entry point, which only an install provides; `python
+    -m mkdocs` puts the current tree first on the path, so a base commit is built with its own code."""
+    for name in ("ci.yml", "deploy.yml", "sync.yml"):
+        for job in _load(name)["jobs"].values():
+            runs = "\n".join(step.get("run", "") for step in job.get("steps", []))
+            if "mkdocs build" in runs:
+                assert "pip install --no-deps --editable ." in runs, name
+                assert not re.search(r"(?<!-m )mkdocs build", runs), name
