@@ -9,13 +9,19 @@ from labsite import site as site_module
 from labsite.site import load_site
 
 
+def _published_errors(site) -> list[str]:
+    return [str(p) for p in site.rglob("*.html") if "Macro Rendering Error" in p.read_text()] if site.exists() else []
+
+
 @pytest.mark.parametrize("strict", [True, False])
 def test_a_broken_macro_in_a_page_fails_the_build(fixture_project, strict):
     page = fixture_project / "docs/news.md"
     page.write_text(page.read_text() + "\n{{ news_list(limit='x') }}\n")
     result = build(fixture_project, strict=strict)
     assert result.returncode == 1
-    assert "news.md" in result.log
+    # failed for the macro's own error, named with its page, and published nothing of it
+    assert "news.md" in result.log and "slice indices must be integers" in result.log
+    assert _published_errors(result.site) == []
 
 
 def test_a_misspelt_macro_name_fails_the_build(fixture_project):
@@ -23,6 +29,8 @@ def test_a_misspelt_macro_name_fails_the_build(fixture_project):
     page.write_text(page.read_text() + "\n{{ course_lst() }}\n")
     result = build(fixture_project, strict=False)
     assert result.returncode == 1
+    assert "teaching.md" in result.log and "'course_lst' is undefined" in result.log
+    assert _published_errors(result.site) == []
 
 
 def test_no_page_of_a_good_build_contains_a_macro_error(real_site):
