@@ -135,7 +135,8 @@ def test_a_page_naming_an_unknown_section_fails_the_build_with_its_name(fixture_
     page.write_text(page.read_text().replace("shows: [news]", "shows: [newz]"))
     result = build(fixture_project)
     assert result.returncode != 0
-    assert "docs/news.md: front matter 'shows': unknown section 'newz'" in result.log
+    line = page.read_text().splitlines().index("shows: [newz]") + 1
+    assert f"docs/news.md:{line}: field 'shows': unknown section 'newz'" in result.log
     assert "Traceback" not in result.log
 
 
@@ -166,5 +167,5 @@ def test_a_right_to_left_language_sets_the_direction_of_the_page(fixture_project
 def test_a_language_the_theme_does_not_know_is_refused_with_the_field(fixture_project):
     result = with_language(fixture_project, "xx")
     assert result.returncode != 0
-    assert "data/site.yml: field 'language'" in result.log and "'xx'" in result.log
+    assert "data/site.yml:" in result.log and "field 'language'" in result.log and "'xx'" in result.log
     assert "Traceback" not in result.log

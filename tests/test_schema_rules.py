@@ -148,7 +148,12 @@ RULES: dict[str, tuple[str, Callable[[Any, Any], None], list[Any], list[Any]]] =
         ["main", "release/v1.2_x+y"],
         ["main dev", "-x", "a..b", "topic/.hidden", "x.lock", "a/b.lock/c", "a//b", "a/", "a.", 'a"b', "a#b"],
     ),
-    "language code": ("site", put(("language",)), ["en", "de", "pt-BR", "zh-Hans"], ["English", "EN", 'en" x', "e"]),
+    "language code": (
+        "site",
+        put(("language",)),
+        ["en", "de", "pt-BR", "zh-Hant"],
+        ["English", "EN", 'en" x', "e", "xx", "zh-Hans"],  # well-formed, but not translated by the theme
+    ),
     "ids are slugs": ("publications", put(("publications", 0, "id")), ["a", "a-b2"], ["A", "a--b", "a_b", "-a", "a-"]),
     "topic ids are slugs": ("topics", put(("topics", 0, "id")), ["ml-systems"], ["ML", "ml systems"]),
     "text is one line": (

@@ -79,9 +79,11 @@ def shown(source: str, site: Site, source_path: str) -> bool:
     try:
         return site.has(*([shows] if isinstance(shows, str) else shows))
     except KeyError as unknown:
-        raise DataErrors(
-            [DataError(f"{DOCS_DIR}/{source_path}", 1, "shows", str(unknown.args[0]), "see README, 'Empty sections'")]
-        ) from None
+        line = next((n for n, text in enumerate(front.splitlines(), 1) if text.startswith("shows:")), 1)
+        problem = DataError(
+            f"{DOCS_DIR}/{source_path}", line, "shows", str(unknown.args[0]), "see README, 'Empty sections'"
+        )
+        raise DataErrors([problem]) from None
 
 
 def nav_without(nav: list, hidden: set[str]) -> list:
