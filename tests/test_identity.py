@@ -116,3 +116,50 @@ def test_a_claim_on_the_professor_stops_the_check_and_the_build_and_publishes_no
     assert "Traceback" not in result.log
     assert not (result.site / "index.html").exists()
     assert not (result.site / "people/new-student").exists()
+
+
+# --- an alias may not be a declared outside co-author ---------------------------------------------
+def declare_outside(project: Path, text: str) -> None:
+    (project / "data/authors.yml").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("alias", ["Gus Other", "GUS  other."])
+def test_an_alias_naming_a_declared_outside_author_is_refused_on_the_alias(fixture_project, alias):
+    declare_outside(fixture_project, "authors:\n  - name: Fay Outsider\n  - name: Gus Other\n    aliases: [G. Other]\n")
+    add_person(fixture_project, "new-student", f"name: New Student\ndegree: PhD\naliases: ['{alias}']\n")
+    written = "" if alias == "Gus Other" else " ('Gus Other')"
+    assert problems(fixture_project) == [
+        f"data/people/new-student.yml:3: field 'aliases[0]': {alias!r} is an outside co-author{written} in"
+        " data/authors.yml, line 3 (hint: remove it: every paper of that outside author would be counted as"
+        " this person's (if they are one person who joined the group, remove them from data/authors.yml))"
+    ]
+
+
+def test_a_professors_alias_equal_to_an_outside_authors_alias_is_refused(fixture_project):
+    declare_outside(fixture_project, "authors:\n  - name: Gus Other\n    aliases: [G. Other]\n")
+    profile = fixture_project / "data/profile.yml"
+    text = profile.read_text(encoding="utf-8")
+    assert "\naliases:" not in text
+    profile.write_text(text + "aliases: [G. Other]\n", encoding="utf-8")
+    line = len(profile.read_text(encoding="utf-8").splitlines())
+    found = problems(fixture_project)
+    assert found[0].startswith(
+        f"data/profile.yml:{line}: field 'aliases[0]': 'G. Other' is an outside co-author in data/authors.yml, line 3"
+    )
+
+
+def test_a_member_named_as_a_declared_outside_author_is_told_to_remove_the_outside_entry(fixture_project):
+    declare_outside(fixture_project, "authors:\n  - name: Gus Other\n")
+    add_person(fixture_project, "gus-other", "name: Gus Other\ndegree: PhD\n")
+    found = problems(fixture_project)
+    assert len(found) == 1
+    assert found[0].startswith("data/people/gus-other.yml:1: field 'name': 'Gus Other' is an outside co-author")
+    assert "if this person joined the group, remove their entry from data/authors.yml" in found[0]
+
+
+def test_an_alias_naming_an_outside_author_stops_the_check_with_its_line(fixture_project):
+    add_person(fixture_project, "new-student", "name: New Student\ndegree: PhD\naliases: [Gus Other]\n")
+    done = check(fixture_project)
+    assert done.returncode == 1
+    assert "data/people/new-student.yml:3: field 'aliases[0]': 'Gus Other' is an outside co-author" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr

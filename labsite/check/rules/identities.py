@@ -1,4 +1,5 @@
-"""Each spelling of a name belongs to one person."""
+"""Each spelling of a name belongs to one person: no two files claim one, no member claims an outside
+co-author's, and no two people's spellings display alike (Unicode confusables)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from labsite import names
 from labsite.check.context import Context, Finding
+from labsite.read import yamlfile
 
 
 def one_person_per_name(ctx: Context) -> Iterator[Finding]:
@@ -46,6 +48,51 @@ def one_person_per_name(ctx: Context) -> Iterator[Finding]:
             else:
                 message = f"{claim.text!r} is {other.text!r}, {other.role()}, written differently"
             yield Finding(claim.file, claim.path, message, hint)
+
+
+def no_member_is_an_outside_author(ctx: Context) -> Iterator[Finding]:
+    """Refuses a member's (or the professor's) name or alias that `data/authors.yml` declares as an
+    outside co-author: an alias decides whose papers a page lists, so one equal to an outsider's name
+    would take that person's papers and relink their name across the site. Compared by `names.name_key`."""
+    outside: dict[str, tuple[str, int]] = {}
+    document = ctx.document("authors.yml")
+    for i, author in enumerate(ctx.data.external_authors):
+        for path, text in [(("name",), author.name), *((("aliases", k), a) for k, a in enumerate(author.aliases))]:
+            line = yamlfile.line_of(document, ("authors", i, *path), 1)
+            outside.setdefault(names.name_key(text), (text, line))
+    for claim in _claims(ctx):
+        found = outside.get(names.name_key(claim.text))
+        if found is None:
+            continue
+        text, line = found
+        same = "" if text == claim.text else f" ({text!r})"
+        if claim.path == ("name",):
+            hint = (
+                "if this person joined the group, remove their entry from data/authors.yml;"
+                " someone else: tell them apart, e.g. with a middle initial"
+            )
+        else:
+            hint = (
+                "remove it: every paper of that outside author would be counted as this person's"
+                " (if they are one person who joined the group, remove them from data/authors.yml)"
+            )
+        yield Finding(
+            claim.file,
+            claim.path,
+            f"{claim.text!r} is an outside co-author{same} in data/authors.yml, line {line}",
+            hint,
+        )
+
+
+def _claims(ctx: Context) -> list[_Claim]:
+    """Every name and alias of the professor and the members, each with its file and field."""
+    data = ctx.data
+    owners = [("profile.yml", data.profile), *((f"people/{i}.yml", p) for i, p in sorted(data.people.items()))]
+    return [
+        _Claim(file, path, text)
+        for file, record in owners
+        for path, text in [(("name",), record.name), *((("aliases", k), a) for k, a in enumerate(record.aliases))]
+    ]
 
 
 @dataclass(frozen=True)
