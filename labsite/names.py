@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import icu
 from anyascii import anyascii
 
 _LOOK_ALIKES = str.maketrans(
@@ -43,6 +44,19 @@ def _punctuation(ch: str) -> str:
     if kind == "Pd":
         return "-"
     return " " if kind[0] in "PS" else ch
+
+
+@lru_cache(maxsize=1)
+def _spoof_checker() -> icu.SpoofChecker:
+    return icu.SpoofChecker()
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """The name's confusable skeleton (Unicode UTS #39, section 4, as ICU's SpoofChecker computes it
+    from Unicode's confusables.txt): two spellings a reader cannot tell apart ('Ada QuiII' with capital
+    I's, 'Bo Tem' and 'Bo Tern', a Turkish dotless ı) share it. Case matters, as in the standard."""
+    return _spoof_checker().getSkeleton(0, name)
 
 
 def ascii_fold(text: str) -> str:
