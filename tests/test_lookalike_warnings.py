@@ -186,3 +186,12 @@ def test_an_oversized_bucket_is_compared_by_neighbours_and_still_pairs_every_nam
     assert len(pairs) <= 2 * NEIGHBOURS * len(alike) < len(alike) * (len(alike) - 1) // 2
     assert {n for pair in pairs for n in pair} == set(alike)
     assert all(look_alike(a, b) for a, b in pairs)
+
+
+def test_two_spellings_authors_yml_gives_one_outside_author_are_not_warned_about(fixture_project):
+    add_papers(fixture_project, [["Ada Quill", "Fay Outsiderr"]])
+    assert any("Outsiderr" in w.message for w in Site(load_checked(fixture_project)).warnings)
+    (fixture_project / "data/authors.yml").write_text(
+        "authors:\n  - name: Gus Other\n  - name: Fay Outsider\n    aliases: [Fay Outsiderr]\n", encoding="utf-8"
+    )
+    assert Site(load_checked(fixture_project)).warnings == []

@@ -28,12 +28,15 @@ def outside_authors_alike(ctx: Context) -> Iterator[Finding]:
     Only the rarer spelling is pointed at (both when equally common): one warning per spelling, at
     the first place it is written, naming the others and the spellings it looks like."""
     written = ctx.shared(_written)
-    known_same = [{names.name_key(n) for n in [a.name, *a.aliases]} for a in ctx.data.external_authors]
+    declared_as: dict[str, set[int]] = {}  # name key -> the authors.yml entries that spell it
+    for i, author in enumerate(ctx.data.external_authors):
+        for spelling in [author.name, *author.aliases]:
+            declared_as.setdefault(names.name_key(spelling), set()).add(i)
     count = Counter({name: len(where) for name, where in written.places.items()})
     alike: dict[str, set[str]] = {}
     for a, b in names.near_duplicates(written.unmatched):
-        if any({names.name_key(a), names.name_key(b)} <= group for group in known_same):
-            continue
+        if declared_as.get(names.name_key(a), set()) & declared_as.get(names.name_key(b), set()):
+            continue  # one declared person's two spellings
         if count[a] <= count[b]:
             alike.setdefault(a, set()).add(b)
         if count[b] <= count[a]:
