@@ -10,9 +10,9 @@ checked by tests/test_architecture.py):
 - `check/`: named rules across files (`rules/`: ids, references, photos, people, Markdown, look-alike
   names), errors and warnings, run from one list;
 - `derive/`: views of the data pages ask for (`Site`: who wrote what, what is current; `citing`: how
-  a paper is cited, the same in every format);
+  a paper is cited, the same in every format; `attachments`: the papers each spelling attaches);
 - `render/`: HTML blocks from the templates in `templates/`, generated pages, BibTeX, feeds, metadata;
 - `site`: the start-up both MkDocs adapters (`macros.py`, `hooks/`) call, cached per change;
 - `commands/`: what maintainers run (`python -m labsite ...`): check, new-member, photo, import-bib,
-  import/sync/citations with `sources/`, schemas, site-diff.
+  import/sync/citations with `sources/`, schemas, site-diff, attached-papers.
 """

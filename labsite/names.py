@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import icu
 from anyascii import anyascii
 
 _LOOK_ALIKES = str.maketrans(
@@ -43,6 +44,19 @@ def _punctuation(ch: str) -> str:
     if kind == "Pd":
         return "-"
     return " " if kind[0] in "PS" else ch
+
+
+@lru_cache(maxsize=1)
+def _spoof_checker() -> icu.SpoofChecker:
+    return icu.SpoofChecker()
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """The name's confusable skeleton (Unicode UTS #39, section 4, as ICU's SpoofChecker computes it
+    from Unicode's confusables.txt): two spellings a reader cannot tell apart ('Ada QuiII' with capital
+    I's, 'Bo Tem' and 'Bo Tern', a Turkish dotless ı) share it. Case matters, as in the standard."""
+    return _spoof_checker().getSkeleton(0, name)
 
 
 def ascii_fold(text: str) -> str:
@@ -112,6 +126,13 @@ def _match_keys(name: str) -> set[tuple[str, ...]]:
     return keys
 
 
+MAX_BUCKET = 64
+"""Names sharing one match key that are compared pair by pair. No real author list has more; a
+larger bucket (hundreds of names one letter apart, as a generated or hostile list has) compares
+each name with its `NEIGHBOURS` next ones only, so the check grows with the names, not their square."""
+NEIGHBOURS = 16
+
+
 def _index(names: Iterable[str], keys: dict[str, set[tuple[str, ...]]]) -> dict[tuple[str, ...], list[str]]:
     """The names under each of their match keys, in the order given."""
     index: dict[tuple[str, ...], list[str]] = {}
@@ -121,12 +142,22 @@ def _index(names: Iterable[str], keys: dict[str, set[tuple[str, ...]]]) -> dict[
     return index
 
 
+def _pairs_within(bucket: list[str]) -> Iterator[tuple[str, str]]:
+    """The pairs of a bucket worth comparing: all of them, or in an oversized bucket each name
+    with its next `NEIGHBOURS` (each name still meets some of the names it looks like)."""
+    reach = len(bucket) if len(bucket) <= MAX_BUCKET else NEIGHBOURS
+    for i, a in enumerate(bucket):
+        for b in bucket[i + 1 : i + 1 + reach]:
+            yield a, b
+
+
 def near_duplicates(names: Iterable[str]) -> list[tuple[str, str]]:
     """Pairs of distinct author spellings that look like the same person, sorted.
 
     Names are compared only within a group sharing a (folded) surname or first name, and within a
     group only when they share a match key: many authors share a first name, and comparing every
-    pair of them made the check grow with the square of the authors.
+    pair of them made the check grow with the square of the authors. A bucket past `MAX_BUCKET`
+    is compared by neighbours, so a list of thousands of names one letter apart stays linear too.
     """
     groups: dict[tuple[str, str], list[str]] = {}
     unique = sorted(set(names))
@@ -138,17 +169,19 @@ def near_duplicates(names: Iterable[str]) -> list[tuple[str, str]]:
     compared: set[tuple[str, str]] = set()
     for group in groups.values():
         for bucket in _index(group, keys).values():
-            for i, a in enumerate(bucket):
-                for b in bucket[i + 1 :]:
-                    if (a, b) not in compared:
-                        compared.add((a, b))
-                        if look_alike(a, b):
-                            pairs.add((a, b))
+            for a, b in _pairs_within(bucket):
+                if (a, b) not in compared:
+                    compared.add((a, b))
+                    if look_alike(a, b):
+                        pairs.add((a, b))
     return sorted(pairs)
 
 
 def resembling(names: Iterable[str], members: Iterable[str]) -> list[tuple[str, str]]:
-    """(name, member spelling) pairs where a name looks like one of the members' spellings."""
+    """(name, member spelling) pairs where a name looks like one of the members' spellings.
+
+    Each name meets at most `MAX_BUCKET` member spellings per match key, however many members
+    are written alike."""
     by_group: dict[tuple[str, str], list[str]] = {}
     unique_members = sorted(set(members))
     for member in unique_members:
@@ -161,7 +194,7 @@ def resembling(names: Iterable[str], members: Iterable[str]) -> list[tuple[str, 
         keys = _match_keys(name)
         for group in _groups(name):
             index = indexes.get(group, {})
-            candidates = {m for key in keys for m in index.get(key, ())}
+            candidates = {m for key in keys for m in index.get(key, ())[:MAX_BUCKET]}
             pairs.update((name, m) for m in candidates if look_alike(name, m))
     return sorted(pairs)
 

@@ -116,3 +116,110 @@ def test_a_claim_on_the_professor_stops_the_check_and_the_build_and_publishes_no
     assert "Traceback" not in result.log
     assert not (result.site / "index.html").exists()
     assert not (result.site / "people/new-student").exists()
+
+
+# --- an alias may not be a declared outside co-author ---------------------------------------------
+def declare_outside(project: Path, text: str) -> None:
+    (project / "data/authors.yml").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("alias", ["Gus Other", "GUS  other."])
+def test_an_alias_naming_a_declared_outside_author_is_refused_on_the_alias(fixture_project, alias):
+    declare_outside(fixture_project, "authors:\n  - name: Fay Outsider\n  - name: Gus Other\n    aliases: [G. Other]\n")
+    add_person(fixture_project, "new-student", f"name: New Student\ndegree: PhD\naliases: ['{alias}']\n")
+    written = "" if alias == "Gus Other" else " ('Gus Other')"
+    assert problems(fixture_project) == [
+        f"data/people/new-student.yml:3: field 'aliases[0]': {alias!r} is an outside co-author{written} in"
+        " data/authors.yml, line 3 (hint: remove it: every paper of that outside author would be counted as"
+        " this person's (if they are one person who joined the group, remove them from data/authors.yml))"
+    ]
+
+
+def test_a_professors_alias_equal_to_an_outside_authors_alias_is_refused(fixture_project):
+    declare_outside(fixture_project, "authors:\n  - name: Gus Other\n    aliases: [G. Other]\n")
+    profile = fixture_project / "data/profile.yml"
+    text = profile.read_text(encoding="utf-8")
+    assert "\naliases:" not in text
+    profile.write_text(text + "aliases: [G. Other]\n", encoding="utf-8")
+    line = len(profile.read_text(encoding="utf-8").splitlines())
+    found = problems(fixture_project)
+    assert found[0].startswith(
+        f"data/profile.yml:{line}: field 'aliases[0]': 'G. Other' is an outside co-author in data/authors.yml, line 3"
+    )
+
+
+def test_a_member_named_as_a_declared_outside_author_is_told_to_remove_the_outside_entry(fixture_project):
+    declare_outside(fixture_project, "authors:\n  - name: Gus Other\n")
+    add_person(fixture_project, "gus-other", "name: Gus Other\ndegree: PhD\n")
+    found = problems(fixture_project)
+    assert len(found) == 1
+    assert found[0].startswith("data/people/gus-other.yml:1: field 'name': 'Gus Other' is an outside co-author")
+    assert "if this person joined the group, remove their entry from data/authors.yml" in found[0]
+
+
+def test_an_alias_naming_an_outside_author_stops_the_check_with_its_line(fixture_project):
+    add_person(fixture_project, "new-student", "name: New Student\ndegree: PhD\naliases: [Gus Other]\n")
+    done = check(fixture_project)
+    assert done.returncode == 1
+    assert "data/people/new-student.yml:3: field 'aliases[0]': 'Gus Other' is an outside co-author" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+# --- names that display as another person's (Unicode confusables) -----------------------------------
+# Confusable means equal skeletons as UTS #39 (Unicode Security Mechanisms), section 4 "Confusable
+# Detection" defines them, computed by ICU's SpoofChecker from Unicode's confusables.txt.
+HINT_ALIKE = (
+    "(hint: write the name in the letters the person uses; two people: tell them apart so they read"
+    " differently, e.g. with a middle initial (the other spelling is in data/{other}))"
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "character"),
+    [
+        ("Bo Tem", "U+006D LATIN SMALL LETTER M"),  # 'm' reads as 'rn'
+        ("B\u0585 Tern", "U+0585 ARMENIAN SMALL LETTER OH"),
+        ("Bo \ua4d4ern", "U+A4D4 LISU LETTER TA"),
+    ],
+)
+def test_a_member_name_displaying_as_another_members_is_refused_on_both_files(fixture_project, claim, character):
+    """The skeleton algorithm is UTS #39 section 4's (ICU's SpoofChecker), not a table of ours."""
+    assert name_key(claim) != name_key("Bo Tern")  # not the same name once normalised: this rule's case
+    add_person(fixture_project, "new-student", f"name: {claim}\ndegree: PhD\n")
+    found = problems(fixture_project)
+    assert len(found) == 2
+    assert found[0].startswith(
+        f"data/people/bo-tern.yml:2: field 'name': 'Bo Tern' displays like {claim!r}, the name in"
+        " data/people/new-student.yml, but is written with other characters"
+    )
+    assert found[0].endswith(HINT_ALIKE.format(other="people/new-student.yml"))
+    assert found[1] == (
+        f"data/people/new-student.yml:1: field 'name': {claim!r} displays like 'Bo Tern', the name in"
+        f" data/people/bo-tern.yml, but is written with other characters ({character}) "
+        + HINT_ALIKE.format(other="people/bo-tern.yml")
+    )
+
+
+def test_an_alias_displaying_as_the_professors_name_is_refused_on_the_alias_only(fixture_project):
+    add_person(fixture_project, "new-student", "name: New Student\ndegree: PhD\naliases: [Ada QuiII]\n")
+    assert problems(fixture_project) == [
+        "data/people/new-student.yml:3: field 'aliases[0]': 'Ada QuiII' displays like 'Ada Quill', the"
+        " professor's name in data/profile.yml, but is written with other characters"
+        " (U+0049 LATIN CAPITAL LETTER I) " + HINT_ALIKE.format(other="profile.yml")
+    ]
+
+
+def test_an_alias_displaying_as_a_declared_outside_author_is_refused_with_the_authors_line(fixture_project):
+    declare_outside(fixture_project, "authors:\n  - name: Fay Outsider\n  - name: Gus Other\n")
+    add_person(fixture_project, "new-student", "name: New Student\ndegree: PhD\naliases: [G\u057ds Other]\n")
+    assert problems(fixture_project) == [
+        "data/people/new-student.yml:3: field 'aliases[0]': 'G\u057ds Other' displays like 'Gus Other', an"
+        " outside co-author in data/authors.yml, line 3, but is written with other characters"
+        " (U+057D ARMENIAN SMALL LETTER SEH) " + HINT_ALIKE.format(other="authors.yml")
+    ]
+
+
+def test_spellings_that_merely_resemble_each_other_are_not_confusables(fixture_project):
+    # one letter apart is the look-alike warning's business, not a confusable: they display differently
+    add_person(fixture_project, "new-student", "name: Bo Terns\ndegree: PhD\naliases: [Ada Quil]\n")
+    assert "new-student" in load_checked(fixture_project).people

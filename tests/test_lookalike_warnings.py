@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from sitebuild import ROOT, build, check
 
 from labsite.check import load_checked
+from labsite.check.rules.lookalikes import MAX_SHOWN
 from labsite.derive.views import Site
-from labsite.names import _groups, look_alike, near_duplicates, resembling
+from labsite.names import MAX_BUCKET, NEIGHBOURS, _groups, look_alike, near_duplicates, resembling
 
 HINT = "someone else? list them in data/authors.yml"
 
@@ -135,3 +136,62 @@ def test_near_duplicates_are_the_look_alike_pairs_of_every_group(names: list[str
 @given(st.lists(_names, max_size=20), st.lists(_names, max_size=10))
 def test_resembling_pairs_are_the_look_alike_pairs_of_every_group(names: list[str], members: list[str]) -> None:
     assert resembling(names, members) == _every_pair(names, members)
+
+
+# --- bounded: one warning per spelling, however many spellings look alike -----------------------------
+def add_papers(project: Path, author_lists: list[list[str]]) -> None:
+    """Append papers with these author lists to the fixture's publications."""
+    path = project / "data/publications.yml"
+    papers = "".join(
+        f"\n  - id: extra-{n}\n    title: Extra paper {n}\n    authors: [{', '.join(authors)}]\n    venue: FOO\n"
+        "    year: 2020\n"
+        for n, authors in enumerate(author_lists)
+    )
+    path.write_text(path.read_text(encoding="utf-8") + papers, encoding="utf-8")
+
+
+def test_hundreds_of_authors_one_letter_apart_give_one_warning_per_spelling_not_per_pair(fixture_project):
+    # every pair of these looks alike (one last letter apart): 79,800 pairs, more than a bucket compares
+    alike = [f"Jordan Bakerfield{chr(0x4E00 + i)}" for i in range(400)]
+    assert len(alike) > MAX_BUCKET
+    add_papers(fixture_project, [alike[k : k + 20] for k in range(0, len(alike), 20)])
+    warnings = Site(load_checked(fixture_project)).warnings
+    assert len(warnings) <= len(alike)
+    assert len({w.field for w in warnings}) == len(warnings)  # no spelling is warned about twice
+    warned = {w.message.split("'")[1] for w in warnings}
+    assert warned == set(alike)  # each one still told what it looks like
+    for warning in warnings:
+        assert "look like the same person" in warning.message
+        assert warning.message.count("Jordan Bakerfield") == 1 + MAX_SHOWN  # the others are counted, not listed
+        assert " more look like the same person" in warning.message
+
+
+def test_a_spelling_written_in_several_papers_is_one_warning_naming_its_other_places(fixture_project):
+    add_papers(fixture_project, [["Ada Quill", "Fay Outsiderr"], ["Fay Outsiderr"], ["Fay Outsider"]])
+    warnings = [w for w in Site(load_checked(fixture_project)).warnings if "Outsiderr" in w.message]
+    # 'Fay Outsider' is written twice (fixture-one and extra-2), 'Fay Outsiderr' twice: both are pointed at
+    assert [w.message.split("'")[1] for w in warnings] == ["Fay Outsider", "Fay Outsiderr"]
+    lines = (fixture_project / "data/publications.yml").read_text(encoding="utf-8").splitlines()
+    extra_1 = next(n for n, line in enumerate(lines, 1) if line == "  - id: extra-1")
+    second = warnings[1]
+    assert second.field == "publications[7].authors[1]"
+    assert second.message.endswith(f"; also written in extra-1 (line {extra_1})")
+
+
+def test_an_oversized_bucket_is_compared_by_neighbours_and_still_pairs_every_name():
+    alike = [f"Jordan Bakerfield{chr(0x4E00 + i)}" for i in range(MAX_BUCKET * 16)]
+    pairs = near_duplicates(alike)
+    # each name meets its neighbours in the bucket of 'jordan bakerfield' (and the few names whose last
+    # letters transliterate alike): a number of pairs that grows with the names, not their square
+    assert len(pairs) <= 2 * NEIGHBOURS * len(alike) < len(alike) * (len(alike) - 1) // 2
+    assert {n for pair in pairs for n in pair} == set(alike)
+    assert all(look_alike(a, b) for a, b in pairs)
+
+
+def test_two_spellings_authors_yml_gives_one_outside_author_are_not_warned_about(fixture_project):
+    add_papers(fixture_project, [["Ada Quill", "Fay Outsiderr"]])
+    assert any("Outsiderr" in w.message for w in Site(load_checked(fixture_project)).warnings)
+    (fixture_project / "data/authors.yml").write_text(
+        "authors:\n  - name: Gus Other\n  - name: Fay Outsider\n    aliases: [Fay Outsiderr]\n", encoding="utf-8"
+    )
+    assert Site(load_checked(fixture_project)).warnings == []

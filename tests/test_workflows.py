@@ -162,12 +162,21 @@ def test_pull_requests_get_a_site_diff_of_their_base_and_head():
     job = _load("ci.yml")["jobs"]["site-diff"]
     assert job["if"] == "github.event_name == 'pull_request'"
     assert job["permissions"] == {"contents": "read"}
-    build = next(s for s in job["steps"] if "git worktree add" in s.get("run", ""))
-    assert build["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
-    assert '"$BASE_SHA"' in build["run"]
+    base = next(s for s in job["steps"] if "git worktree add" in s.get("run", ""))
+    assert base["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
+    assert '"$BASE_SHA"' in base["run"]
     runs = " ".join(s.get("run", "") for s in job["steps"])
     assert 'python -m labsite site-diff "$RUNNER_TEMP/site-base" "$RUNNER_TEMP/site-head"' in runs
     assert '--summary "$GITHUB_STEP_SUMMARY"' in runs
+
+
+def test_pull_requests_list_the_papers_new_aliases_attach_even_when_the_head_fails_to_build():
+    steps = _load("ci.yml")["jobs"]["site-diff"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    attached = next(n for n, r in enumerate(runs) if "python -m labsite attached-papers" in r)
+    assert 'attached-papers "$RUNNER_TEMP/base" . --summary "$GITHUB_STEP_SUMMARY"' in runs[attached]
+    assert next(n for n, r in enumerate(runs) if "git worktree add" in r) < attached
+    assert attached < next(n for n, r in enumerate(runs) if "mkdocs build" in r)
 
 
 PROJECT_CODE = re.compile(r"(?<![\w./-])(python3?|pip3?|uv|mkdocs|make|labsite|node|npm|npx|pytest|zizmor)(?![\w-])")

@@ -41,6 +41,8 @@ RULES: list[Rule] = [
     Rule(references.profile_selects_known_papers_projects),
     Rule(photos.photos_exist_and_are_light),
     Rule(identities.one_person_per_name),
+    Rule(identities.no_member_is_an_outside_author),
+    Rule(identities.no_two_people_display_alike),
     Rule(markdown_fields.markdown_shows_everything),
     Rule(lookalikes.outside_authors_alike, DataWarning),
     Rule(lookalikes.authors_like_members, DataWarning),

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from labsite.commands import report
+from labsite.commands.attached import attached_papers_command
 from labsite.commands.citations import citations_command
 from labsite.commands.generate import generate_command
 from labsite.commands.importing import import_command, sync_command
@@ -99,6 +100,7 @@ main.add_command(schemas_command)
 main.add_command(new_member_command)
 main.add_command(photo_command)
 main.add_command(site_diff_command)
+main.add_command(attached_papers_command)
 main.add_command(import_command)
 main.add_command(sync_command)
 main.add_command(citations_command)
