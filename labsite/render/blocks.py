@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from labsite.derive.views import Site, grouped
 from labsite.models.publications import PUBLICATION_TYPES, Publication
+from labsite.read import pages
 from labsite.render import bibtex
 from labsite.render import html as render
 
@@ -21,27 +22,8 @@ from labsite.render import html as render
 class Blocks:
     """The page API, bound to one site model and one template environment."""
 
-    API = (
-        "profile_card",
-        "bio",
-        "interests",
-        "prospective_note",
-        "news_list",
-        "publication_list",
-        "selected_publications",
-        "project_list",
-        "selected_projects",
-        "course_list",
-        "people_list",
-        "alumni_list",
-        "award_list",
-        "education_list",
-        "experience_list",
-        "publication_count",
-        "publication_chart",
-        "publication_filter",
-        "has",
-    )
+    API = (*pages.MACROS, pages.TEST)
+    """What a page may call: the language itself is defined where pages are checked (`labsite.read.pages`)."""
 
     def __init__(self, site: Site, template_dirs: list[Path] | None = None):
         self.site = site
