@@ -12,12 +12,12 @@ error shows in a preview as one line with its file and line, never as a tracebac
 from __future__ import annotations
 
 import functools
+import html
 import traceback
 from pathlib import Path
 
 from jinja2 import Template, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import escape
 from mkdocs_macros.errors import format_error
 
 from labsite.errors import DataErrors, shown_text
@@ -106,4 +106,5 @@ def _failure(error: Exception, markdown: str, page) -> str:
     body, offset, _ = split_front_matter(page.file.content_string)
     if line and body == markdown:
         where += f", line {line + offset}"
-    return f"# _{heading}_\n\n{escape(where)}: {escape(type(error).__name__)}: {escape(shown_text(text, limit=300))}\n"
+    said = html.escape(f"{where}: {type(error).__name__}: {shown_text(text, limit=300)}", quote=False)
+    return f"# _{heading}_\n\n{said}\n"
