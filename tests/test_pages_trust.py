@@ -151,6 +151,8 @@ def test_jinja_in_the_front_matter_title_is_refused(fixture_project):
         ('<form action="https://example.org"><input></form>', "expected no <form> in a page"),
         ('<meta http-equiv="refresh" content="0;url=https://example.org">', "expected no <meta> in a page"),
         ("<!--><script>alert(1)</script>-->", "expected no <script> in a page"),
+        ("<math><style><img src=x onerror=alert(1)></style></math>", "<img onerror=…>: expected no event handler"),
+        ('<svg><animate attributeName="href" values="#a;javascript:alert(1)"/></svg>', "expected no javascript:"),
         ("<scr{{ bio() }}ipt>alert(1)</script>", "expected no Jinja inside the HTML tag"),
         ("<{{ bio() }}script>alert(1)</script>", "expected no Jinja right after '<'"),
         ("[x](javascript:alert(1))", "expected a link to a page, an http(s) or a mailto address — got a javascript:"),

@@ -350,6 +350,7 @@ class _HTMLReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, tuple[str, str]]] = []
         self.line = line
+        self.raw_text = False
 
     def _at(self, message: str, hint: str = _HTML_HINT) -> None:
         self.found.append((self.getpos()[0] + self.line, (message, hint)))
@@ -361,6 +362,7 @@ class _HTMLReader(HTMLParser):
             return
         if tag in REFUSED_ELEMENTS:
             self._at(f"expected no <{tag}> in a page: it {REFUSED_ELEMENTS[tag]}")
+        self.raw_text = tag == "style"
         for name, value in attrs:
             if problem := attribute_problem(name, value):
                 self._at(f"<{shown_text(tag)} {shown_text(name)}=…>: {problem}")
@@ -372,6 +374,14 @@ class _HTMLReader(HTMLParser):
         nested.feed(text)
         nested.close()
         self.found += nested.found
+
+    def handle_endtag(self, tag: str) -> None:
+        self.raw_text = False
+
+    def handle_data(self, data: str) -> None:
+        # Inside <math> or <svg> a browser reads <style> as markup; this parser reads it as text.
+        if self.raw_text:
+            self._inside(data)
 
     def handle_comment(self, data: str) -> None:
         self._inside(data)
@@ -388,8 +398,9 @@ def attribute_problem(name: str, value: str | None) -> str | None:
     if name == "srcdoc":
         return "expected no srcdoc (it holds a whole page)"
     scheme = scheme_of(value or "")
-    if scheme in SCRIPT_SCHEMES:
-        return f"expected no {scheme}: address (it runs script)"
+    # SVG's <animate values="a;b"> sets a link to each value in turn
+    if running := next((s for s in map(scheme_of, (value or "").split(";")) if s in SCRIPT_SCHEMES), None):
+        return f"expected no {running}: address (it runs script)"
     if name in URL_ATTRIBUTES and scheme and scheme not in SAFE_SCHEMES:
         return f"expected a page, an http(s) or a mailto address — got a {shown_text(scheme)}: address"
     return None
