@@ -12,6 +12,7 @@ and mailto addresses. The build renders pages in a sandbox as well (`macros.py`)
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -126,7 +127,7 @@ def page_problems(source: str, shown_as: str) -> list[DataError]:
     body, offset, front = split_front_matter(source)
     if front is not None:
         found += _front_matter_problems(front, shown_as)
-    env = Environment()
+    env = _jinja()
     try:
         template = env.parse(body)
     except TemplateSyntaxError as error:
@@ -147,10 +148,25 @@ def page_problems(source: str, shown_as: str) -> list[DataError]:
     return sorted(set(found))
 
 
+@functools.cache
+def _jinja() -> Environment:
+    """Jinja with the macros plugin's default syntax, used only to parse and to lex."""
+    return Environment()
+
+
 # --- front matter -----------------------------------------------------------------------------
 # As MkDocs reads it (mkdocs.utils.meta.get_data, which the core may not import): the macros
 # plugin sees the page without it, and Jinja's line numbers count from there.
 _YAML_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.lru_cache(maxsize=256)
+def _yaml(text: str) -> object:
+    """Front matter read as MkDocs reads it (libyaml's safe loader when there is one), once."""
+    return yaml.load(text, Loader=_LOADER)
+
+
 _META = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*")
 _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*).*")
 
@@ -162,7 +178,7 @@ def split_front_matter(source: str) -> tuple[str, int, str | None]:
     or else leading MultiMarkdown `key: value` lines."""
     if match := _YAML_FRONT.match(source):
         try:
-            data = yaml.safe_load(match.group(1))
+            data = _yaml(match.group(1))
         except yaml.YAMLError:
             data = None
         if not isinstance(data, dict):
@@ -190,7 +206,7 @@ def _front_matter_problems(front: str, shown_as: str) -> list[DataError]:
     holds no Jinja: MkDocs leaves it out of the page, but the macros plugin renders the `title`."""
     found = []
     try:
-        data = yaml.safe_load(front)
+        data = _yaml(front)
         if not isinstance(data, dict):
             found.append(
                 DataError(shown_as, 2, "", "expected the front matter to be a mapping (key: value lines)", _FRONT_HINT)
