@@ -77,6 +77,17 @@ def test_jinja_beyond_the_page_language_is_refused_at_its_line(fixture_project, 
     assert "(hint: " in out
 
 
+@pytest.mark.parametrize("name", ["extra.markdown", "more/notes.mdown", "x.mkd", "y.mkdn"])
+def test_every_file_mkdocs_builds_as_a_page_is_checked(fixture_project, name):
+    from mkdocs.utils import is_markdown_file, markdown_extensions
+
+    assert set(pages.MARKDOWN_SUFFIXES) == set(markdown_extensions)
+    assert is_markdown_file(name)
+    (fixture_project / DOCS_DIR / name).parent.mkdir(parents=True, exist_ok=True)
+    out = refused(fixture_project, "# Notes\n\n{{ config }}\n", page=name)
+    assert said(out, f"docs/{name}:3", "got the variable 'config'"), out
+
+
 def test_the_page_language_itself_passes(fixture_project):
     page = (
         f"{FRONT}"

@@ -109,14 +109,18 @@ def problems(root: Path) -> list[DataError]:
     return found
 
 
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+"""What MkDocs builds as a page (`mkdocs.utils.markdown_extensions`): each goes through the macros plugin."""
+
+
 def markdown_pages(docs: Path) -> list[Path]:
-    """The `.md` files MkDocs builds from `docs/`, in order."""
+    """The Markdown files MkDocs builds from `docs/`, in order."""
     pages = []
     for current, dirnames, filenames in os.walk(docs):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not Path(current, d).is_symlink())
         for name in sorted(filenames):
             path = Path(current, name)
-            if name.endswith(".md") and not name.startswith(".") and not path.is_symlink():
+            if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith(".") and not path.is_symlink():
                 pages.append(path)
     return pages
 
