@@ -5,6 +5,7 @@ to a file outside the repository would publish that file's bytes, a linked folde
 So no symbolic link is accepted under `data/` or `docs/`. The photo folder is where members add
 files through pull requests: it may hold only raster images that really are what their extension
 says, light in bytes and in pixels (an SVG can carry script, a tiny PNG can decode to gigabytes).
+The pages themselves (`pages.py`) and the files a browser runs (`assets.py`) are checked here too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import warnings
 from pathlib import Path
 
 from labsite.errors import DataError, shown_text
+from labsite.read import assets, pages
 from labsite.read.layout import DATA_DIR, DOCS_DIR, PHOTO_DIR
 
 PHOTO_TYPES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
@@ -28,10 +30,13 @@ PHOTO_MAX_PIXELS = 4096 * 4096
 
 
 def problems(root: Path, data_dir: str = DATA_DIR) -> list[DataError]:
-    """Every symbolic link under the data and docs folders, and every unfit file in the photo folder."""
+    """Every symbolic link under the data and docs folders, every unfit file in the photo folder, every
+    page under docs/ that goes beyond the page language, and every active file that is not the site's."""
     found: list[DataError] = []
     for folder in (data_dir, DOCS_DIR):
         found += links(root, folder)
+    if (root / DOCS_DIR).is_dir() and not linked(root, DOCS_DIR):
+        found += pages.problems(root) + assets.problems(root)
     photos = root / DOCS_DIR / PHOTO_DIR
     if photos.is_dir() and not linked(root, f"{DOCS_DIR}/{PHOTO_DIR}"):
         for path in sorted(_regular_files(photos)):

@@ -30,6 +30,13 @@ PEOPLE_DIR = "people"
 """One file per member inside the data folder: `people/<id>.yml`."""
 PHOTO_DIR = "images/people"
 """Where members put their photos, inside `docs/` (CONTRIBUTING names it)."""
+SITE_ASSETS = ("javascripts/lab.js", "javascripts/lab-filter.js", "images/favicon.svg")
+"""The only script, HTML and SVG files `docs/` may hold: the site's own (`mkdocs.yml` names them).
+
+Any other such file would run on the site's address when opened; the check refuses it
+(`labsite/read/assets.py`), and reads these SVGs for active content too. Style sheets are not
+listed: CSS runs no script in today's browsers, and a page cannot load one (`<link>` is refused).
+"""
 FILES: dict[str, tuple[type[BaseModel], bool]] = {
     # file name: (model, required?)
     "site.yml": (SiteSettings, True),

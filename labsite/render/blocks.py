@@ -7,33 +7,23 @@ path (`base`, the relative way back to the site root) and registers them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 from jinja2 import Environment
 from markupsafe import Markup
 
 from labsite.derive.views import Site, grouped
 from labsite.models.publications import PUBLICATION_TYPES, Publication
+from labsite.read import pages
 from labsite.render import bibtex
 from labsite.render import html as render
-
-_PAGE_BLOCKS: list[str] = []
-Method = TypeVar("Method", bound=Callable[..., Any])
-
-
-def page_block(method: Method) -> Method:
-    """Marks a method of `Blocks` as part of the page API: the macros are registered from these marks."""
-    _PAGE_BLOCKS.append(method.__name__)
-    return method
 
 
 class Blocks:
     """The page API, bound to one site model and one template environment."""
 
-    API: tuple[str, ...] = ()
-    """The names pages may call (`{{ news_list() }}`): every method marked `@page_block`, in order."""
+    API = (*pages.MACROS, pages.TEST)
+    """What a page may call: the language itself is defined where pages are checked (`labsite.read.pages`)."""
 
     def __init__(self, site: Site, template_dirs: list[Path] | None = None):
         self.site = site
@@ -54,57 +44,47 @@ class Blocks:
     def _render(self, template: str, base: str, **context: object) -> str:
         return render.render(self.env, template, site=self.site, base=base, **context).strip() + "\n"
 
-    @page_block
     def has(self, *sections: str, base: str = "") -> bool:
         """For `{% if has("news") %}` around a heading and its list in a page (see `Site.has`)."""
         return self.site.has(*sections)
 
     # --- home ---------------------------------------------------------------------------------
-    @page_block
     def profile_card(self, base: str = "") -> str:
         return str(render.as_block(self._render("partials/profile.html", base, profile=self.site.profile)))
 
     def _markdown(self, text: str | None, css: str) -> str:
         return self._render("partials/prose.html", "", text=text, css=css) if text else ""
 
-    @page_block
     def bio(self, base: str = "") -> str:
         return self._markdown(self.site.profile.bio, "lab-bio")
 
-    @page_block
     def interests(self, base: str = "") -> str:
         return self._markdown(self.site.profile.interests, "lab-interests")
 
-    @page_block
     def prospective_note(self, base: str = "", title: str = "") -> str:
         """The note to prospective students as a call-out; its heading comes from the page."""
         text = self.site.profile.prospective
         return self._render("partials/callout.html", base, text=text, title=title) if text else ""
 
     # --- lists --------------------------------------------------------------------------------
-    @page_block
     def news_list(self, base: str = "", limit: int | None = None) -> str:
         items = self.site.news[:limit] if limit else self.site.news
         groups = grouped(items, key=lambda n: n.date[:4]) if not limit else [(None, items)]
         return self._render("lists/news.html", base, groups=groups, headings=not limit)
 
-    @page_block
     def publication_list(self, base: str = "") -> str:
         groups = grouped(self.site.publications, key=lambda p: p.year)
         return self._render("lists/publications.html", base, groups=groups, headings=True)
 
-    @page_block
     def selected_publications(self, base: str = "") -> str:
         pubs = self.site.selected_publications()
         return self._render("lists/publications.html", base, groups=[(None, pubs)], headings=False)
 
-    @page_block
     def publication_chart(self, base: str = "") -> str:
         counts = sorted((year, len(pubs)) for year, pubs in grouped(self.site.publications, key=lambda p: p.year))
         peak = max((n for _, n in counts), default=1)
         return self._render("partials/year-chart.html", base, counts=counts, peak=peak) if counts else ""
 
-    @page_block
     def publication_filter(self, base: str = "") -> str:
         present = {self.site.type_of(p) for p in self.site.publications}
         used = {t for p in self.site.publications for t in p.topics}
@@ -119,39 +99,30 @@ class Blocks:
             fetched=self.site.data.citations.fetched,
         )
 
-    @page_block
     def publication_count(self, base: str = "") -> str:
         return str(len(self.site.publications))
 
-    @page_block
     def project_list(self, base: str = "") -> str:
         return self._render("lists/projects.html", base, projects=self.site.projects)
 
-    @page_block
     def selected_projects(self, base: str = "") -> str:
         return self._render("lists/projects.html", base, projects=self.site.selected_projects())
 
-    @page_block
     def course_list(self, base: str = "") -> str:
         return self._render("lists/courses.html", base, courses=self.site.courses)
 
-    @page_block
     def people_list(self, base: str = "") -> str:
         return self._render("lists/people.html", base, ids=self.site.current_members, alumni=False)
 
-    @page_block
     def alumni_list(self, base: str = "") -> str:
         return self._render("lists/people.html", base, ids=self.site.alumni, alumni=True)
 
-    @page_block
     def award_list(self, base: str = "") -> str:
         return self._render("lists/awards.html", base, awards=self.site.awards)
 
-    @page_block
     def education_list(self, base: str = "") -> str:
         return self._render("lists/cv.html", base, entries=self.site.profile.education, kind="education")
 
-    @page_block
     def experience_list(self, base: str = "") -> str:
         return self._render("lists/cv.html", base, entries=self.site.profile.experience, kind="experience")
 
@@ -191,9 +162,6 @@ class Blocks:
 
     def bibtex_of(self, pub_id: str) -> str:
         return bibtex.entries(self.site)[pub_id]
-
-
-Blocks.API = tuple(_PAGE_BLOCKS)
 
 
 @functools.lru_cache(maxsize=4)
