@@ -62,7 +62,7 @@ SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_PATTERN = (
     "^(?:"
     f"[hH][tT][tT][pP][sS]?://{_url_char('/?#')}+{_url_char()}*"  # http(s) with a host
-    f"|[mM][aA][iI][lL][tT][oO]:{_url_char(_NOT_IN_MAILTO + '@')}+@{_url_char(_NOT_IN_MAILTO + '@')}+"  # mailto: one address
+    f"|[mM][aA][iI][lL][tT][oO]:{_url_char(_NOT_IN_MAILTO + '@')}+@{_url_char(_NOT_IN_MAILTO + '@')}+"  # one address
     f"|(?!//)(?:{_url_char(':/')}+(?:/{_url_char()}*)?|/{_url_char()}*)"  # a site path: no scheme, no //host
     ")$"
 )
@@ -113,7 +113,8 @@ def _without(char_class: str, expected: str) -> AfterValidator:
         raise _fail(
             expected,
             value,
-            "delete it: retype the text around it (in a double-quoted value an escape like \\u202e writes one)",
+            "delete it: it may be invisible, so retype the text around it; in double quotes an escape like \\u202e"
+            " writes one",
             described=f"{characters.named(char)} at character {at}",
         )
 
@@ -142,6 +143,11 @@ def is_safe_url(value: str) -> bool:
     return _matches(URL_PATTERN, value)
 
 
+def is_doi(value: str) -> bool:
+    """A DOI as a paper's `doi` may hold it (see `DOI_PATTERN`)."""
+    return _matches(DOI_PATTERN, value)
+
+
 def is_site_address(value: str) -> bool:
     """What the site's own address and its repository's may be (see `SITE_ADDRESS_PATTERN`)."""
     return _matches(SITE_ADDRESS_PATTERN, value)
@@ -152,7 +158,7 @@ def is_site_address(value: str) -> bool:
 TEXT_MAX, NAME_MAX, MARKDOWN_MAX, NEWS_MAX, URL_MAX, ID_MAX = 300, 100, 5_000, 2_000, 2_000, 100
 
 
-def _rule(pattern: str, expected: str, hint: str = "", **schema: object) -> tuple[AfterValidator, AfterValidator, Field]:  # type: ignore[valid-type]
+def _rule(pattern: str, expected: str, hint: str = "", **schema: object) -> tuple[object, ...]:
     """One pattern-defined rule, written once: the check (with a readable message, after the one that names
     a refused character) and the editors' schema."""
 

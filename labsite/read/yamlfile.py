@@ -257,6 +257,14 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> DataErro
     """A syntax error on the line a person has to fix, with a hint that fits what went wrong."""
     context, problem = error.context or "", error.problem or ""
     mark = error.problem_mark or error.context_mark
+    if "escape" in problem and "quoted scalar" in context and mark:
+        return DataError(
+            file,
+            mark.line + 1,
+            "",
+            "YAML syntax error: an escape in a quoted value that writes no character (e.g. \\ud800, half of a pair)",
+            "delete the escape, or write the character itself",
+        )
     if "quoted scalar" in context and error.context_mark:
         # libyaml notices a missing closing quote only where the file (or the next quote) ends
         return DataError(
