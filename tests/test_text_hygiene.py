@@ -79,6 +79,14 @@ def test_a_character_written_as_a_yaml_escape_is_refused_by_name_with_its_line_a
     assert not characters.found(characters.NOT_IN_MESSAGES, str(error))
 
 
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_a_line_break_yaml_sees_but_an_editor_hides_is_refused_on_its_line(lab, char):
+    (lab / "data/people/bo-tern.yml").write_text(f"# a comment\nname: Bo{char}Tern\ndegree: PhD\n", encoding="utf-8")
+    [error] = errors_of(lab)
+    assert error.line == 2 and f"U+{ord(char):04X}" in error.message and "line break" in error.message
+    assert char not in str(error)
+
+
 def test_markdown_keeps_tabs_newlines_and_direction_marks_for_right_to_left_prose(lab):
     bio = "\u05e9\u05dc\u05d5\u05dd\u200f (Hebrew) \u2067x\u2069\n\n\tindented"
     person = {"name": "Bo Tern", "degree": "PhD", "bio": bio}
@@ -136,6 +144,17 @@ def test_the_current_year_is_the_builds_date_when_source_date_epoch_sets_it(lab)
     write_end(lab, next_year)
     then = int(dt.datetime(next_year, 6, 1, tzinfo=dt.UTC).timestamp())
     assert labsite(lab, "check", "--strict", SOURCE_DATE_EPOCH=str(then)).returncode == 0
+
+
+def test_the_strict_build_refuses_an_end_year_still_to_come_and_a_plain_build_shows_it(fixture_project):
+    from sitebuild import build
+
+    write_end(fixture_project, dt.date.today().year + 1)
+    where = "data/people/bo-tern.yml:4: field 'end'"
+    strict = build(fixture_project)
+    assert strict.returncode == 1 and where in strict.log and "Traceback" not in strict.log
+    lenient = build(fixture_project, strict=False)
+    assert lenient.returncode == 0 and where in lenient.log
 
 
 def test_an_end_year_of_this_year_is_no_warning(lab):
