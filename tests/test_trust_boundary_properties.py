@@ -9,7 +9,9 @@ own syntax are in play), then through the model, the rules, the page specs and e
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
+import shutil
 import tempfile
 import types
 import typing
@@ -170,6 +172,7 @@ def example_of(model: type[BaseModel]) -> BaseModel | None:
 
 
 TMP = Path(tempfile.mkdtemp(prefix="labsite-trust-"))
+atexit.register(shutil.rmtree, TMP, True)
 
 
 def through_yaml(document: dict[str, Any]) -> tuple[Any, list[Any]]:
