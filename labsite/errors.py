@@ -10,6 +10,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from labsite.characters import escaped
+
 
 @dataclass(frozen=True, order=True)
 class DataError:
@@ -79,7 +81,6 @@ def shown_text(text: str, limit: int = SHOWN_MAX) -> str:
 
 
 def one_line(text: str) -> str:
-    """Control characters written as escapes: a newline in a file name cannot start a line of output."""
-    if not any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        return text
-    return "".join(repr(ch)[1:-1] if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+    """Control, direction and line-separating characters written as escapes (`\\n`, `\\u202e`): a newline
+    in a file name cannot start a line of output, and a file name reads as what it is."""
+    return escaped(text)

@@ -82,11 +82,23 @@ BAD_URLS = [
     "https://example.org/<script>",
     "https://exa mple.org",
     "https://example.org/\u2028x",
+    "https://example.org/\u202ex",
     "ftp://example.org/file",
+    "mailto:jane@example.org?cc=eve@example.org",
+    "mailto:jane@example.org&bcc=eve@example.org",
+    "mailto:jane@example.org,eve@example.org",
+    "mailto:jane%40example.org@x.org",
 ]
 GOOD_URLS = ["https://example.org/a?b=c#d", "HTTP://EXAMPLE.ORG", "mailto:jane@example.org", "/people/", "#top", "x/y"]
 GOOD_EMAILS = ["jane@example.org", "jane.doe+lab@cs.example.edu"]
-BAD_EMAILS = ["jane", "jane@example", "jane doe@example.org", "<jane@example.org>", "jane@@example.org", "j@x.o"]
+BAD_EMAILS = ["jane", "jane@example", "jane doe@example.org", "<jane@example.org>", "jane@@example.org", "j@x.o",
+              "jane@example.org?cc=eve@example.org", "jane&bcc=eve@example.org", "jane%0A@example.org",
+              "jane,eve@example.org", "ja\u202ene@example.org", "jane\x85@example.org"]  # fmt: skip
+HIDDEN = ["\x00", "\x07", "\x1b", "\r", "\x7f", "\x85", "\x9b", "\ud800", "\udfff", "\ufdd0", "\ufffe", "\U0001fffe",
+          "\U0010ffff"]  # fmt: skip
+"""Characters no text field holds: C0 and C1 controls, lone surrogates, non-characters."""
+DIRECTION = ["\u061c", "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069"]
+"""Direction controls: refused in names, ids and one-line fields, kept in Markdown (right-to-left prose)."""
 
 # rule: (file kind, setter, values the check accepts, values it refuses)
 RULES: dict[str, tuple[str, Callable[[Any, Any], None], list[Any], list[Any]]] = {
@@ -159,10 +171,23 @@ RULES: dict[str, tuple[str, Callable[[Any, Any], None], list[Any], list[Any]]] =
     "text is one line": (
         "person",
         put(("name",)),
-        ["Jane Doe", "  Jane Doe  ", "Jane\rDoe"],
-        ["Jane\nDoe", "   ", "", "\u3000"],
+        ["Jane Doe", "  Jane Doe  ", "\u05d9\u05e2\u05dc \u05db\u05d4\u05df", "Jane \U0001f600"],
+        ["Jane\nDoe", "   ", "", "\u3000", "Jane\u2028Doe", "Jane\tDoe"],
+    ),
+    "text holds no hidden or direction characters": (
+        "publications",
+        put(("publications", 0, "title")),
+        ["A title", "\u0627\u0644\u0639\u0646\u0648\u0627\u0646"],
+        [f"A{c}title" for c in HIDDEN + DIRECTION],
     ),
     "markdown is not blank": ("person", put(("bio",)), ["Two\n\nparagraphs", " x "], ["   ", "\n\n", ""]),
+    "markdown holds no hidden characters but keeps tabs, newlines and direction marks": (
+        "person",
+        put(("bio",)),
+        ["Tab\tand\nnewline", *[f"Right{c}to-left" for c in DIRECTION]],
+        [f"Bio{c}text" for c in HIDDEN],
+    ),
+    "news text holds no hidden characters": ("news", put(("news", 0, "text")), ["News."], [f"N{c}ews" for c in HIDDEN]),
     "year-month": (
         "profile",
         put(("education", 0, "start")),
@@ -182,7 +207,7 @@ RULES: dict[str, tuple[str, Callable[[Any, Any], None], list[Any], list[Any]]] =
         "publications",
         put(("publications", 0, "doi")),
         ["10.1145/3600006.3613139", "10.48550/arXiv.2305.09781"],
-        ["doi:10.1145/1", "10.12/x", "https://doi.org/10.1145/1", "10.1145/a b", "10.1145/a}b"],
+        ["doi:10.1145/1", "10.12/x", "https://doi.org/10.1145/1", "10.1145/a b", "10.1145/a}b", "10.1145/a\u202eb"],
     ),
     "venue id form": ("venues", put(("venues", 0, "id")), ["OSDI", "SC", "IEEE-TPDS", "A&B"], ["-X", "O S", ""]),
     "a paper needs a venue unless thesis or preprint": (
@@ -253,6 +278,9 @@ def _pattern_samples() -> list[tuple[str, str, bool]]:
         "10.1145/1",
         "",
         "x\n",
+        *[f"a{c}b" for c in HIDDEN + DIRECTION],
+        "a\tb",
+        "a\u2028b",
     ]
     for kind in KIND_MODELS:
         text = json.dumps(schema(kind))

@@ -357,16 +357,18 @@ def test_a_hostile_file_name_cannot_inject_workflow_commands(fixture_project, tm
         f"{PERSON_FIELDS})",
         "data/people/x\\n::error file=evil.yml::pwned %0A,:.yml: a person's file must be named <id>.yml"
         f" (hint: {hint})",
-        "::error file=data/people/x%0A%3A%3Aerror file=evil.yml%3A%3Apwned %250A%2C%3A.yml,title=Invalid data::"
+        "::error file=data/people/x\\n%3A%3Aerror file=evil.yml%3A%3Apwned %250A%2C%3A.yml,title=Invalid data::"
         f"a person's file must be named <id>.yml (hint: {hint})",
     ]
 
 
 def test_annotations_escape_messages_and_properties_as_github_documents():
+    """GitHub's own escapes (%25, %2C, %3A), after control characters are written as `\\r`, `\\n`:
+    an annotation shows a line break inside a value as the plain output does, never as a break."""
     problem = DataError("data/a,b:c%.yml", 3, "x:y", "one\r\n::error::two 100%", "")
     assert report.annotation(problem) == (
         "::error file=data/a%2Cb%3Ac%25.yml,line=3,title=Invalid field 'x%3Ay'::"
-        "field 'x:y': one%0D%0A::error::two 100%25"
+        "field 'x:y': one\\r\\n::error::two 100%25"
     )
 
 

@@ -2,8 +2,8 @@
 
 Each rule is a small named function in `labsite/check/rules/` that yields a `Finding` per problem;
 `RULES` lists them, with their severity, in the order they run, and every problem of every rule is
-reported at once. Warnings (look-alike author names) are rules too: a preview shows them, a strict
-check refuses them.
+reported at once. Warnings (look-alike author names, an `end` year still to come) are rules too: a
+preview shows them, a strict check refuses them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from labsite.check.context import Context, Finding
-from labsite.check.rules import addresses, citations, identities, ids, lookalikes, markdown_fields, photos, references
+from labsite.check.rules import (
+    addresses,
+    citations,
+    identities,
+    ids,
+    lookalikes,
+    markdown_fields,
+    photos,
+    references,
+    tenure,
+)
 from labsite.errors import DataError, DataErrors, DataWarning
 from labsite.read.layout import DATA_DIR
 from labsite.read.load import SiteData, load
@@ -46,6 +56,7 @@ RULES: list[Rule] = [
     Rule(markdown_fields.markdown_shows_everything),
     Rule(lookalikes.outside_authors_alike, DataWarning),
     Rule(lookalikes.authors_like_members, DataWarning),
+    Rule(tenure.end_is_not_in_the_future, DataWarning),
 ]
 
 

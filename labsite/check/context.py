@@ -3,6 +3,8 @@ becomes a `DataError` with its file, line and field."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
@@ -13,6 +15,15 @@ from labsite.read.load import SiteData
 from labsite.read.validate import dotted
 
 T = TypeVar("T")
+
+
+def current_year() -> int:
+    """The year 'now' means to every rule: the build's date, which `SOURCE_DATE_EPOCH` sets (as it sets
+    MkDocs' build date for reproducible builds, and as tests set it); else today's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).year
+    return dt.date.today().year
 
 
 class Finding(NamedTuple):

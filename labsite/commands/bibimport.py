@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from labsite import months
+from labsite import characters, months
 from labsite.check import load_checked
 from labsite.commands import datawrite
-from labsite.models.common import is_safe_url
+from labsite.errors import one_line
+from labsite.models.common import is_doi, is_safe_url
 from labsite.models.publications import Venue
 from labsite.names import title_key
 from labsite.read.layout import data_file
@@ -63,6 +64,13 @@ def map_venue(text: str, venues: dict[str, Venue]) -> str | None:
         if venue.name.casefold() in lowered:
             return venue.id
     return None
+
+
+def _clean(text: str, removed: list[str]) -> str:
+    """One line of `text` without the characters no field may hold; their names join `removed`."""
+    kept, dropped = characters.stripped(text)
+    removed.extend(name for name in dropped if name not in removed)
+    return " ".join(kept.split())
 
 
 def _entries(text: str) -> tuple[list[Any], list[Any]]:
@@ -113,14 +121,15 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
     entries, unreadable = _entries(bib_text)
     for block in unreadable:
         first = (block.raw or "").strip().splitlines()[:1]
+        shown_start = first[0][:60] if first else ""
         report.problems.append(
-            f"{bib_name}:{block.start_line + 1}: not imported: {_unreadable(block)}: {first[0][:60] if first else ''}"
+            one_line(f"{bib_name}:{block.start_line + 1}: not imported: {_unreadable(block)}: {shown_start}")
         )
     for entry in entries:
         fields = {k.lower(): v for k, v in entry.fields_dict.items()}
-        title = " ".join(
-            str(fields["title"].value if "title" in fields else "").replace("{", "").replace("}", "").split()
-        )
+        removed: list[str] = []
+        raw_title = str(fields["title"].value if "title" in fields else "")
+        title = _clean(raw_title.replace("{", "").replace("}", ""), removed)
         doi = str(fields["doi"].value).strip() if "doi" in fields else None
         if doi and doi.casefold() in dois:
             report.present.append((title, "doi"))
@@ -130,15 +139,18 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
             continue
         authors = [a for a in (fields["author"].value if "author" in fields else []) if a.strip()]
         et_al = bool(authors) and authors[-1].strip().lower() == "others"
-        authors = [" ".join(a.split()) for a in authors if a.strip().lower() != "others"]
+        authors = [_clean(a, removed) for a in authors if a.strip().lower() != "others"]
+        authors = [a for a in authors if a]
         year = str(fields["year"].value).strip() if "year" in fields else ""
         missing = [what for what, ok in (("title", title), ("authors", authors), ("year", year)) if not ok]
         if missing or not year.isdigit():
             why = f"it has no {' and no '.join(missing)}" if missing else f"its year {year!r} is not a number"
-            report.problems.append(f"{bib_name}:{entry.start_line + 1}: not imported: '{title or entry.key}': {why}")
+            report.problems.append(
+                one_line(f"{bib_name}:{entry.start_line + 1}: not imported: '{title or entry.key}': {why}")
+            )
             continue
         source = fields.get("booktitle") or fields.get("journal") or fields.get("howpublished")
-        where = " ".join(str(source.value).split()) if source else ""
+        where = _clean(str(source.value), removed) if source else ""
         record: dict[str, Any] = {"id": paper_id(title, taken), "title": title, "authors": authors}
         if et_al:
             record["et_al"] = True
@@ -150,13 +162,15 @@ def plan(root: Path, bib_text: str, bib_name: str = "the .bib file") -> Report:
             if entry.entry_type.lower() not in ("misc", "unpublished") and "arxiv" not in where.lower():
                 report.unmapped.append((title, where))
         record["year"] = int(str(fields["year"].value))
-        without = f"{bib_name}:{entry.start_line + 1}: '{title}' imported without"
+        without = one_line(f"{bib_name}:{entry.start_line + 1}: '{title}' imported without")
+        if removed:
+            report.left_out.append(f"{without} {', '.join(removed)} (no field may hold one)")
         month = months.number(str(fields["month"].value)) if "month" in fields else None
         if month:
             record["month"] = month
         elif "month" in fields:
-            report.left_out.append(f"{without} its month {str(fields['month'].value)!r} (not a month)")
-        if doi and re.fullmatch(r"10\.\d{4,9}/\S+", doi):
+            report.left_out.append(one_line(f"{without} its month {str(fields['month'].value)!r} (not a month)"))
+        if doi and is_doi(doi):
             record["doi"] = doi
         elif doi:
             report.left_out.append(f"{without} its doi {doi!r} (not a DOI like 10.1234/abc)")

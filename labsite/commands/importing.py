@@ -22,7 +22,7 @@ from labsite.commands.merge import Merger, Plan
 from labsite.commands.sources import Work, arxiv_id, crossref, dblp, doi_of, orcid
 from labsite.commands.sources import arxiv as arxiv_source
 from labsite.commands.sources.http import Client, FetchError
-from labsite.errors import DataErrors
+from labsite.errors import DataErrors, one_line
 from labsite.read.layout import data_file
 from labsite.read.load import SiteData
 
@@ -156,7 +156,7 @@ def summary(plan: Plan, counts: dict[str, int], notes: list[str], dry_run: bool)
         lines += [f"- `{v['id']}`: {v['name']} ({v['type']}) — check the id and name" for v in plan.venues]
     lines += ["", f"{len(plan.present)} found paper(s) are already on the site."]
     if notes or plan.problems:
-        lines += ["", "## Notes", ""] + [f"- {n}" for n in [*notes, *plan.problems]]
+        lines += ["", "## Notes", ""] + [f"- {one_line(n)}" for n in [*notes, *plan.problems]]
     return "\n".join(lines) + "\n"
 
 
@@ -178,7 +178,7 @@ def run(root: Path, identifiers: list[tuple[str, str]], dry_run: bool, update: b
         for paper_id, why in plan.held:
             click.echo(f"would change {paper_id} with --update: {why}")
         for line in [*notes, *plan.problems]:
-            click.echo(line)
+            click.echo(one_line(line))
         for venue in plan.venues:
             click.echo(f"{'would add' if dry_run else 'added'} venue {venue['id']}: {venue['name']} ({venue['type']})")
         for paper_id, _, why in plan.changed:

@@ -12,11 +12,13 @@ registry by acronym or name, and a venue it lacks is added from the source's nam
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from labsite import characters
 from labsite.commands.bibimport import map_venue, paper_id
 from labsite.commands.sources import Work, arxiv_id
 from labsite.models.publications import VENUE_TYPES, Publication, Venue
@@ -93,6 +95,33 @@ def group(works: list[Work]) -> list[Paper]:
             groups.remove(hit)
         groups.append((merged_keys, merged))
     return [Paper(works) for _, works in groups]
+
+
+def cleaned(work: Work) -> tuple[Work, list[str]]:
+    """`work` without the characters no field may hold (control, direction, line-separating, non-characters;
+    see `labsite.characters`), and the names of those removed, for the summary.
+
+    A source's title or author list is not the place such a character means anything; dropping it
+    here, with a note, lets the paper in instead of refusing the whole import at the check.
+    """
+    removed: list[str] = []
+
+    def clean(text: str, char_class: str = characters.NOT_IN_ONE_LINE) -> str:
+        kept, dropped = characters.stripped(text, char_class)
+        removed.extend(name for name in dropped if name not in removed)
+        return " ".join(kept.split()) if dropped and char_class == characters.NOT_IN_ONE_LINE else kept
+
+    authors = [dataclasses.replace(a, name=clean(a.name)) for a in work.authors]
+    abstract = clean(work.abstract, characters.NOT_IN_MARKDOWN) if work.abstract else work.abstract
+    tidy = dataclasses.replace(
+        work,
+        title=clean(work.title),
+        authors=authors,
+        venue_name=clean(work.venue_name),
+        venue_short=clean(work.venue_short),
+        abstract=abstract,
+    )
+    return tidy, removed
 
 
 def _site_keys(pub: Publication) -> set[tuple[str, str]]:
@@ -312,6 +341,14 @@ class Merger:
 
     def plan(self, works: list[Work]) -> Plan:
         plan = Plan()
+        tidy = []
+        for work in works:
+            clean, removed = cleaned(work)
+            if removed:
+                where = work.doi or work.arxiv or work.dblp_key or work.source
+                plan.problems.append(f"'{clean.title}' ({where}): removed {', '.join(removed)}")
+            tidy.append(clean)
+        works = tidy
         self.by_id, self.same = {}, {}
         adding: dict[tuple[str, str], str] = {}
         """Keys of the papers this run adds, so a later record of one of them is not added twice."""

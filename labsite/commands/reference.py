@@ -28,6 +28,8 @@ _NAMED_PATTERNS = {
     "Orcid": "ORCID iD, e.g. `0000-0002-1825-0097`",
     "DblpPid": "DBLP person id, e.g. `23/7512`",
     "IsoDate": "date, `YYYY-MM-DD`",
+    "Doi": "DOI alone, e.g. `10.1145/3600006.3613139` (no braces or spaces)",
+    "VenueId": "venue acronym (letters, digits, `&`, `+`, `.`, `-`)",
 }
 
 

@@ -16,8 +16,11 @@ from labsite.errors import DataError, DataWarning, one_line
 
 
 def _escape_data(text: str) -> str:
-    """GitHub's escaping of a workflow command's message: a newline can never start a new command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a workflow command's message: a newline can never start a new command.
+
+    Control, direction and line-separating characters are first written as escapes (`\\u202e`,
+    `one_line`), so a file name in an annotation reads as what it is."""
+    return one_line(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -11,6 +11,7 @@ import ast
 import inspect
 import itertools
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import click
 from pydantic import BaseModel
 
+from labsite.characters import NONCHARACTERS
 from labsite.commands import reference
 from labsite.models.common import Model
 from labsite.models.people import Person
@@ -108,8 +110,16 @@ def reference_text(schemas: dict[str, dict[str, Any]]) -> str:
 
 
 def text_of(schema: dict[str, Any]) -> str:
-    """The committed form: sorted keys and 2-space indent, so a regenerated file diffs cleanly."""
-    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The committed form: sorted keys and 2-space indent, so a regenerated file diffs cleanly.
+
+    Characters stay as themselves, except the non-characters the patterns name (U+1FFFE …), which
+    are written as JSON escapes: a schema file never holds what it tells editors to refuse.
+    """
+    text = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return _NONCHARACTER.sub(lambda m: json.dumps(m.group())[1:-1], text)
+
+
+_NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
 
 
 def drift(folder: Path) -> list[str]:

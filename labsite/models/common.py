@@ -8,6 +8,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from labsite import characters
+from labsite.characters import NOT_IN_MARKDOWN, NOT_IN_ONE_LINE
 from labsite.errors import shown
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -24,9 +26,12 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True)
 
 
-def _fail(expected: str, got: object, hint: str = "") -> PydanticCustomError:
+def _fail(expected: str, got: object, hint: str = "", *, described: str = "") -> PydanticCustomError:
+    """The error for a wrong value: `got` is shown (quoted, short, escaped), unless `described` says what it holds."""
     return PydanticCustomError(
-        "labsite", "expected {expected} — got {got}", {"expected": expected, "got": shown(got), "hint": hint}
+        "labsite",
+        "expected {expected} — got {got}",
+        {"expected": expected, "got": described or shown(got), "hint": hint},
     )
 
 
@@ -35,29 +40,39 @@ def _fail(expected: str, got: object, hint: str = "") -> PydanticCustomError:
 # schema carries it as `pattern`, so an editor underlines exactly what `labsite check` refuses.
 _SPACE = "\\t-\\r\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
 """Unicode white space, as the models strip it (`str_strip_whitespace`) from both ends of a value."""
-_NOT_IN_URLS = "\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\"'<>\\\\`"
-"""Space, control characters, quotes, angle brackets, backslash, backtick: never needed unescaped in a link."""
+_NOT_IN_URLS = f"{NOT_IN_ONE_LINE}\\x20\\xa0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\"'<>\\\\`"
+"""Space, control and direction characters, quotes, angle brackets, backslash, backtick: never needed
+unescaped in a link."""
+
+
+_NOT_IN_MAILTO = "?&%,;#"
+"""Inside an e-mail address or a mailto link: a query, an encoded character, a second recipient or a fragment."""
 
 
 def _url_char(also_not: str = "") -> str:
     return f"[^{_NOT_IN_URLS}{also_not}]"
 
 
-TEXT_PATTERN = f"^[^{_SPACE}](?:[^\\n]*[^{_SPACE}])?$"
-"""Some text on one line (after surrounding white space is stripped, as for every value)."""
-MARKDOWN_PATTERN = f"[^{_SPACE}]"
-"""Some text that is not only white space."""
+TEXT_PATTERN = f"^[^{_SPACE}{NOT_IN_ONE_LINE}](?:[^{NOT_IN_ONE_LINE}]*[^{_SPACE}{NOT_IN_ONE_LINE}])?$"
+"""Some text on one line (after surrounding white space is stripped, as for every value), without
+control, direction or line-separating characters (`labsite.characters`)."""
+MARKDOWN_PATTERN = f"^[^{NOT_IN_MARKDOWN}]*[^{_SPACE}{NOT_IN_MARKDOWN}][^{NOT_IN_MARKDOWN}]*$"
+"""Some text that is not only white space, without control characters other than tab and newline."""
 SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_PATTERN = (
     "^(?:"
     f"[hH][tT][tT][pP][sS]?://{_url_char('/?#')}+{_url_char()}*"  # http(s) with a host
-    f"|[mM][aA][iI][lL][tT][oO]:{_url_char('?#')}*@{_url_char()}*"  # mailto with an address
+    f"|[mM][aA][iI][lL][tT][oO]:{_url_char(_NOT_IN_MAILTO + '@')}+@{_url_char(_NOT_IN_MAILTO + '@')}+"  # one address
     f"|(?!//)(?:{_url_char(':/')}+(?:/{_url_char()}*)?|/{_url_char()}*)"  # a site path: no scheme, no //host
     ")$"
 )
 """http(s) with a host, mailto with an address, or a site-relative path; `javascript:`, `data:` and
-protocol-relative `//host` links are refused so that a value from a pull request never runs script."""
-EMAIL_PATTERN = f'^[^@{_SPACE}<>"]+@[^@{_SPACE}<>"]+\\.[A-Za-z]{{2,}}$'
+protocol-relative `//host` links are refused so that a value from a pull request never runs script;
+a mailto link holds one address and no parameters (`?cc=` would add recipients)."""
+_EMAIL_PART = f'[^@{_SPACE}{NOT_IN_ONE_LINE}<>"{_NOT_IN_MAILTO}]+'
+EMAIL_PATTERN = f"^{_EMAIL_PART}@{_EMAIL_PART}\\.[A-Za-z]{{2,}}$"
+"""One address: no '?', '&', '%', ',' or ';', with which the page's mailto link could carry
+parameters (`?cc=`, `&bcc=`), encoded characters or a second recipient."""
 YEAR_MONTH_PATTERN = "^[0-9]{4}-(?:0[1-9]|1[0-2])$"
 _YEAR = "(?:19|20)[0-9]{2}"
 _MONTH = "(?:0[1-9]|1[0-2])"
@@ -86,6 +101,30 @@ def _matches(pattern: str, value: str) -> bool:
     return re.search(pattern.removesuffix("$") + "\\Z" if pattern.endswith("$") else pattern, value) is not None
 
 
+def _without(char_class: str, expected: str) -> AfterValidator:
+    """Refuses a value that holds a character of `char_class` (see `labsite.characters`), naming it and
+    where it is: such characters are invisible, so the message is how a person finds one."""
+
+    def check(value: str) -> str:
+        char = characters.found(char_class, value)
+        if char is None:
+            return value
+        at = value.index(char) + 1
+        raise _fail(
+            expected,
+            value,
+            "delete it: it may be invisible, so retype the text around it; in double quotes an escape like \\u202e"
+            " writes one",
+            described=f"{characters.named(char)} at character {at}",
+        )
+
+    return AfterValidator(check)
+
+
+_ONE_LINE_CHARACTERS = _without(NOT_IN_ONE_LINE, "text without control, direction or line-separating characters")
+_MARKDOWN_CHARACTERS = _without(NOT_IN_MARKDOWN, "text without control characters (tabs and newlines may stay)")
+
+
 def _one_line(value: str) -> str:
     if not value:
         raise _fail("some text", "an empty value")
@@ -104,6 +143,11 @@ def is_safe_url(value: str) -> bool:
     return _matches(URL_PATTERN, value)
 
 
+def is_doi(value: str) -> bool:
+    """A DOI as a paper's `doi` may hold it (see `DOI_PATTERN`)."""
+    return _matches(DOI_PATTERN, value)
+
+
 def is_site_address(value: str) -> bool:
     """What the site's own address and its repository's may be (see `SITE_ADDRESS_PATTERN`)."""
     return _matches(SITE_ADDRESS_PATTERN, value)
@@ -114,15 +158,16 @@ def is_site_address(value: str) -> bool:
 TEXT_MAX, NAME_MAX, MARKDOWN_MAX, NEWS_MAX, URL_MAX, ID_MAX = 300, 100, 5_000, 2_000, 2_000, 100
 
 
-def _rule(pattern: str, expected: str, hint: str = "", **schema: object) -> tuple[AfterValidator, Field]:  # type: ignore[valid-type]
-    """One pattern-defined rule, written once: the check (with a readable message) and the editors' schema."""
+def _rule(pattern: str, expected: str, hint: str = "", **schema: object) -> tuple[object, ...]:
+    """One pattern-defined rule, written once: the check (with a readable message, after the one that names
+    a refused character) and the editors' schema."""
 
     def check(value: str) -> str:
         if not _matches(pattern, value):
             raise _fail(expected, value, hint)
         return value
 
-    return AfterValidator(check), _schema(pattern, **schema)
+    return _ONE_LINE_CHARACTERS, AfterValidator(check), _schema(pattern, **schema)
 
 
 def _schema(pattern: str, **more: object) -> Field:  # type: ignore[valid-type]
@@ -136,21 +181,37 @@ def _schema(pattern: str, **more: object) -> Field:  # type: ignore[valid-type]
     return Field(json_schema_extra={"pattern": pattern, **more})
 
 
-Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1, max_length=TEXT_MAX), _schema(TEXT_PATTERN)]
+Text = Annotated[
+    str,
+    AfterValidator(_one_line),
+    _ONE_LINE_CHARACTERS,
+    Field(min_length=1, max_length=TEXT_MAX),
+    _schema(TEXT_PATTERN),
+]
 """A single line of plain text: shown escaped, never interpreted as Markdown or HTML."""
 
-Name = Annotated[str, AfterValidator(_one_line), Field(min_length=1, max_length=NAME_MAX), _schema(TEXT_PATTERN)]
+Name = Annotated[
+    str,
+    AfterValidator(_one_line),
+    _ONE_LINE_CHARACTERS,
+    Field(min_length=1, max_length=NAME_MAX),
+    _schema(TEXT_PATTERN),
+]
 """A person's name or one spelling of it, as in an author list."""
 
 Markdown = Annotated[
     str,
+    _MARKDOWN_CHARACTERS,
     Field(min_length=1, max_length=MARKDOWN_MAX),
     _schema(MARKDOWN_PATTERN, contentMediaType="text/markdown"),
 ]
 """Text in which Markdown (emphasis, links, lists) is rendered; raw HTML is shown as text."""
 
 NewsText = Annotated[
-    str, Field(min_length=1, max_length=NEWS_MAX), _schema(MARKDOWN_PATTERN, contentMediaType="text/markdown")
+    str,
+    _MARKDOWN_CHARACTERS,
+    Field(min_length=1, max_length=NEWS_MAX),
+    _schema(MARKDOWN_PATTERN, contentMediaType="text/markdown"),
 ]
 """A news item in Markdown: a sentence or two (the home page shows the latest ones)."""
 
@@ -194,7 +255,14 @@ Language = Annotated[
     Field(max_length=ID_MAX),
 ]
 Email = Annotated[
-    str, *_rule(EMAIL_PATTERN, "an e-mail address like name@example.org", format="email"), Field(max_length=254)
+    str,
+    *_rule(
+        EMAIL_PATTERN,
+        "an e-mail address like name@example.org",
+        "the address alone: no '?', '&', '%', ',' or ';' (a mailto link would read them as more recipients)",
+        format="email",
+    ),
+    Field(max_length=254),
 ]
 YearMonth = Annotated[str, *_rule(YEAR_MONTH_PATTERN, 'a month as YYYY-MM, e.g. "2013-09"')]
 NewsDate = Annotated[str, *_rule(NEWS_DATE_PATTERN, 'a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2024-05"')]
@@ -245,10 +313,19 @@ class Links(Model):
 # Ids in outside registries (import, sync) and the day a generated file was written (citations).
 ORCID_PATTERN = "^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"
 DBLP_PID_PATTERN = "^[0-9a-z]+/[0-9A-Za-z-]+$"
+DOI_PATTERN = f"^10\\.[0-9]{{4,9}}/[^{_SPACE}{NOT_IN_ONE_LINE}{{}}]+$"
+"""A DOI alone; no braces, which BibTeX could not hold."""
+VENUE_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9&+.-]*$"
 ISO_DATE_PATTERN = f"^(?:{_YEAR}-{_DAY_OF_MONTH}|{_LEAP_YEAR}-02-29)$"
 """A real calendar day, YYYY-MM-DD."""
 
 
 Orcid = Annotated[str, *_rule(ORCID_PATTERN, "an ORCID iD like 0000-0002-1825-0097 (without https://orcid.org/)")]
 DblpPid = Annotated[str, *_rule(DBLP_PID_PATTERN, "a DBLP person id like 23/7512 (as in https://dblp.org/pid/23/7512)")]
+Doi = Annotated[
+    str, *_rule(DOI_PATTERN, "a DOI alone, like 10.1145/3600006.3613139", "no https://doi.org/, no braces or spaces")
+]
+VenueId = Annotated[
+    str, *_rule(VENUE_ID_PATTERN, "a venue acronym like OSDI (letters, digits, & + . -)"), Field(max_length=ID_MAX)
+]
 IsoDate = Annotated[str, *_rule(ISO_DATE_PATTERN, 'a date as YYYY-MM-DD, e.g. "2026-11-27"')]

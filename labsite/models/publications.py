@@ -6,7 +6,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import ConfigDict, Field, model_validator
 
-from .common import IsoDate, Links, Markdown, Model, Name, Slug, Text, Year
+from .common import Doi, IsoDate, Links, Markdown, Model, Name, Slug, Text, VenueId, Year
 
 VenueType = Literal["conference", "journal", "workshop"]
 OwnType = Literal["thesis", "preprint"]
@@ -21,7 +21,7 @@ PUBLICATION_TYPES: tuple[PublicationType, ...] = get_args(PublicationType)
 class Venue(Model):
     """A venue, spelled out once: papers name it by `id` (its acronym)."""
 
-    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9&+.-]*$")]
+    id: VenueId
     """The venue's acronym as papers name it, e.g. OSDI (letters, digits, & + . -)."""
     name: Text
     """The venue's full name, e.g. 'USENIX Symposium on Operating Systems Design and Implementation'."""
@@ -54,7 +54,7 @@ class Publication(Model):
     """The title as published."""
     abstract: Markdown | None = None
     """The abstract, shown on the paper's page."""
-    doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/[^\s{}]+$")] | None = None
+    doi: Doi | None = None
     """The DOI alone, e.g. 10.1145/3600006.3613139 (no braces: BibTeX could not hold them)."""
     authors: list[Name] = Field(min_length=1)
     """Every author in order, as printed (members are recognised by their name or aliases and linked; the professor is

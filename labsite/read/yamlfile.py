@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from labsite.characters import named
 from labsite.errors import DataError, shown_text
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -140,6 +142,18 @@ def read(path: Path, shown_as: str, max_bytes: int | None = None) -> tuple[Any, 
         return None, [
             DataError(shown_as, line, "", f"not UTF-8 text (byte 0x{byte} on this line)", "save the file as UTF-8")
         ]
+    hidden_break = _HIDDEN_BREAK.search(text)
+    if hidden_break:
+        line = text.count("\n", 0, hidden_break.start()) + 1
+        return None, [
+            DataError(
+                shown_as,
+                line,
+                "",
+                f"the file holds {named(hidden_break.group())}: YAML reads a line break where an editor shows none",
+                "delete it: retype the text around it on this line",
+            )
+        ]
     loader = _Loader(text, shown_as)
     try:
         node = loader.get_single_node()
@@ -167,6 +181,12 @@ def read(path: Path, shown_as: str, max_bytes: int | None = None) -> tuple[Any, 
     finally:
         loader.dispose()
     return value, loader.problems
+
+
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+"""YAML 1.1's line breaks besides the newline: NEL and Unicode's separators, typed (or pasted) as
+themselves; they would cut a value where the file shows none. Written as escapes in a double-quoted
+value they are characters like any other, and the model refuses them (`labsite.characters`)."""
 
 
 class _Refused(Exception):
@@ -257,6 +277,14 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> DataErro
     """A syntax error on the line a person has to fix, with a hint that fits what went wrong."""
     context, problem = error.context or "", error.problem or ""
     mark = error.problem_mark or error.context_mark
+    if "escape" in problem and "quoted scalar" in context and mark:
+        return DataError(
+            file,
+            mark.line + 1,
+            "",
+            "YAML syntax error: an escape in a quoted value that writes no character (e.g. \\ud800, half of a pair)",
+            "delete the escape, or write the character itself",
+        )
     if "quoted scalar" in context and error.context_mark:
         # libyaml notices a missing closing quote only where the file (or the next quote) ends
         return DataError(
