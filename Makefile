@@ -57,6 +57,7 @@ screenshots: build  ## phone and desktop screenshots of the main pages into scre
 lock:  ## re-pin requirements/*.txt from pyproject.toml (needs uv: pip install uv)
 	uv pip compile pyproject.toml --python-version 3.11 --python-platform x86_64-unknown-linux-gnu --generate-hashes -o requirements/site.txt
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --python-platform x86_64-unknown-linux-gnu --generate-hashes -o requirements/dev.txt
+	uv pip compile requirements/zensical.in --python-version 3.11 --python-platform x86_64-unknown-linux-gnu --generate-hashes -o requirements/zensical.txt
 
 clean:
 	rm -rf site screenshots .pytest_cache .ruff_cache .hypothesis
