@@ -189,3 +189,16 @@ def test_locally_problems_print_as_plain_lines_without_annotations(fixture_proje
     result = check(fixture_project)
     assert "::error" not in result.stdout
     assert result.stdout.startswith("data/people/bo-tern.yml:")
+
+
+def test_every_command_fails_through_the_one_error_type():
+    """No command prints and exits on its own: a failure is a `Refused` (or, on bad data, `DataProblems`),
+    which click shows without a traceback and ends with exit 1."""
+    import ast
+    from pathlib import Path
+
+    commands = Path(__file__).resolve().parent.parent / "labsite" / "commands"
+    for path in commands.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "exit":
+                raise AssertionError(f"{path.name}:{node.lineno}: sys.exit in a command; raise Refused instead")

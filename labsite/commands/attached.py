@@ -8,11 +8,11 @@ both sides is read, never run (this is the head's code reading the base's files)
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from labsite.commands.errors import Refused
 from labsite.commands.sitediff import _code, _plain
 from labsite.derive.attachments import Attachment, newly_attached
 from labsite.errors import DataErrors
@@ -74,8 +74,7 @@ def attached_papers_command(base: Path, head: Path, summary_path: Path | None) -
     (two project folders, each with its data/)."""
     head_data = _read(head)
     if head_data is None:
-        click.echo(f"{head / DATA_DIR} does not pass the data check: run `python -m labsite check` there.", err=True)
-        sys.exit(1)
+        raise Refused(f"{head / DATA_DIR} does not pass the data check: run `python -m labsite check` there.") from None
     text = summary(_read(base), head_data)
     click.echo(text, nl=False)
     if summary_path is not None:
@@ -83,5 +82,4 @@ def attached_papers_command(base: Path, head: Path, summary_path: Path | None) -
             with summary_path.open("a", encoding="utf-8") as f:
                 f.write(text)
         except OSError as error:
-            click.echo(f"could not write the summary to {summary_path}: {error.strerror}", err=True)
-            sys.exit(1)
+            raise Refused(f"could not write the summary to {summary_path}: {error.strerror}") from None

@@ -8,13 +8,13 @@ nothing and leaves the last counts in place; the site builds with or without the
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import click
 
 from labsite.check import load_checked
-from labsite.commands import datawrite, report
+from labsite.commands import datawrite
+from labsite.commands.errors import DataProblems, Refused
 from labsite.commands.importing import ROOT, SUMMARY, contact_of
 from labsite.commands.sources import arxiv_id, openalex
 from labsite.commands.sources.http import Client, FetchError
@@ -68,13 +68,11 @@ def citations_command(root: Path, summary_file: Path | None) -> None:
         data = load_checked(root)
         counts, unknown = fetch_counts(root, data)
     except FetchError as error:
-        click.echo(f"error: {error}. Citation counts were not changed.", err=True)
         if summary_file:
             summary_file.write_text(f"## Citation counts not refreshed\n\n{error}.\n", encoding="utf-8")
-        sys.exit(1)
+        raise Refused(f"error: {error}. Citation counts were not changed.") from None
     except DataErrors as problems:
-        click.echo("\n".join(report.lines(problems.errors, False)))
-        sys.exit(1)
+        raise DataProblems(problems, "No counts were fetched: fix the problems above first.") from None
     before = data.citations.counts
     changed = {k: (before.get(k), v) for k, v in counts.items() if before.get(k) != v}
     dropped = [k for k in before if k not in counts]

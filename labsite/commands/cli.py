@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import click
 from labsite.commands import report
 from labsite.commands.attached import attached_papers_command
 from labsite.commands.citations import citations_command
+from labsite.commands.errors import DataProblems, Refused
 from labsite.commands.generate import generate_command
 from labsite.commands.importing import import_command, sync_command
 from labsite.commands.photos import photo_command
@@ -38,10 +38,8 @@ def check(root: Path, data_dir: str, strict: bool) -> None:
     try:
         site = load_site(root, data_dir)
     except DataErrors as problems:
-        click.echo("\n".join(report.lines(problems.errors, github)), err=False)
-        report.write_summary(problems.errors)
-        click.echo(f"{len(problems.errors)} problem(s) found in {data_dir}/.", err=True)
-        sys.exit(1)
+        note = f"{len(problems.errors)} problem(s) found in {data_dir}/."
+        raise DataProblems(problems, note, github=github, summary=True) from None
     warnings = site.warnings
     if warnings:
         click.echo("\n".join(report.lines(warnings, github)))
@@ -50,8 +48,7 @@ def check(root: Path, data_dir: str, strict: bool) -> None:
     counts = f"{len(site.data.publications)} publications, {len(site.data.people)} people"
     click.echo(f"{data_dir}/ is valid ({counts}; {len(warnings)} warning(s)) in {elapsed:.2f} s.", err=True)
     if strict and warnings:
-        click.echo("--strict: warnings count as problems (CI and the deploy run it this way).", err=True)
-        sys.exit(1)
+        raise Refused("--strict: warnings count as problems (CI and the deploy run it this way).") from None
     if warnings:
         click.echo("CI runs `check --strict`, where these warnings fail: fix them before a pull request.", err=True)
 
@@ -79,15 +76,11 @@ def import_bib(bib: Path, root: Path, dry_run: bool) -> None:
         if not dry_run and plan.added:
             bibimport.apply(root, plan)
     except DataErrors as problems:
-        click.echo("\n".join(report.lines(problems.errors, False)))
-        click.echo("Nothing was changed: fix the problems above first.", err=True)
-        sys.exit(1)
+        raise DataProblems(problems, "Nothing was changed: fix the problems above first.") from None
     except UnicodeDecodeError:
-        click.echo(f"{bib} is not UTF-8 text: export or save it as UTF-8 (nothing was changed).", err=True)
-        sys.exit(1)
+        raise Refused(f"{bib} is not UTF-8 text: export or save it as UTF-8 (nothing was changed).") from None
     except ValueError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
+        raise Refused(str(error)) from None
     verb = "would be added" if dry_run else "added"
     click.echo(
         f"{len(plan.added)} {verb}, {len(plan.present)} already present, {len(plan.unmapped)} venue(s) not mapped, "

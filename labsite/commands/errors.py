@@ -1,8 +1,9 @@
-"""The one way a command fails on bad data: every problem listed, one line saying what was (not) done, exit 1.
+"""The one way a command fails: `Refused` (one line saying what was not done) and, on bad data,
+`DataProblems` (every problem listed, then that line); exit 1 either way.
 
-`DataProblems` is a `click.ClickException`, as MkDocs' own `Abort` is, so click prints it and exits
-without a traceback; commands raise it (or wrap their work in `data_errors_reported`) instead of
-printing and calling `sys.exit` each in its own way.
+Both are `click.ClickException`s, as MkDocs' own `Abort` is, so click prints them and exits without a
+traceback; commands raise them (or wrap their work in `data_errors_reported`) instead of printing
+and calling `sys.exit` each in its own way.
 """
 
 from __future__ import annotations
@@ -17,7 +18,17 @@ from labsite.commands import report
 from labsite.errors import DataErrors
 
 
-class DataProblems(click.ClickException):
+class Refused(click.ClickException):
+    """A command could not do its work (a service failed, a file is unreadable, warnings under --strict):
+    one line on standard error, as the command words it, and exit 1. Nothing was changed."""
+
+    exit_code = 1
+
+    def show(self, file: IO[str] | None = None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+class DataProblems(Refused):
     """The data does not check: the problems go to standard output (one per line, as GitHub annotations
     in Actions), the note to standard error."""
 

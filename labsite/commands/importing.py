@@ -10,14 +10,14 @@ Everything is fetched first; only when every fetch succeeded is anything merged 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from labsite.check import load_checked
-from labsite.commands import datawrite, report
+from labsite.commands import datawrite
+from labsite.commands.errors import DataProblems, Refused
 from labsite.commands.merge import Merger, Plan
 from labsite.commands.sources import Work, arxiv_id, crossref, dblp, doi_of, orcid
 from labsite.commands.sources import arxiv as arxiv_source
@@ -165,9 +165,7 @@ def run(root: Path, identifiers: list[tuple[str, str]], dry_run: bool, update: b
     try:
         data = load_checked(root)
     except DataErrors as problems:
-        click.echo("\n".join(report.lines(problems.errors, False)))
-        click.echo("Nothing was imported: fix the problems above first.", err=True)
-        sys.exit(1)
+        raise DataProblems(problems, "Nothing was imported: fix the problems above first.") from None
     try:
         client = Client(root, contact_of(data))
         works, notes, counts = gather(client, identifiers)
@@ -195,17 +193,13 @@ def run(root: Path, identifiers: list[tuple[str, str]], dry_run: bool, update: b
             for record in plan.added:
                 click.echo(f"added: {record['id']} — {record['title']}")
     except FetchError as error:
-        click.echo(f"error: {error}. Nothing was changed.", err=True)
         if summary_file:
             summary_file.write_text(f"## Import failed\n\n{error}. Nothing was changed.\n", encoding="utf-8")
-        sys.exit(1)
+        raise Refused(f"error: {error}. Nothing was changed.") from None
     except DataErrors as problems:
-        click.echo("\n".join(report.lines(problems.errors, False)))
-        click.echo("Nothing was changed: the data would not check (problems above).", err=True)
-        sys.exit(1)
+        raise DataProblems(problems, "Nothing was changed: the data would not check (problems above).") from None
     except ValueError as error:
-        click.echo(f"error: {error}. Nothing was changed.", err=True)
-        sys.exit(1)
+        raise Refused(f"error: {error}. Nothing was changed.") from None
     if summary_file:
         summary_file.write_text(summary(plan, counts, notes, dry_run), encoding="utf-8")
     verb = "would be added" if dry_run else "added"
@@ -250,8 +244,7 @@ def sync_command(root: Path, dry_run: bool, update: bool, summary_file: Path | N
     try:
         data = load_checked(root)
     except DataErrors as problems:
-        click.echo("\n".join(report.lines(problems.errors, False)))
-        sys.exit(1)
+        raise DataProblems(problems, "Nothing was imported: fix the problems above first.") from None
     identifiers: list[tuple[str, str]] = []
     for person in [data.profile, *data.people.values()]:
         if person.dblp:

@@ -18,6 +18,7 @@ import click
 import yaml
 
 from labsite.commands import report
+from labsite.commands.errors import DataProblems, Refused
 from labsite.errors import DataErrors
 from labsite.models.common import is_slug
 from labsite.models.people import Degree, Person
@@ -162,19 +163,16 @@ def new_member_command(
     try:
         create(path, fields)
     except FileExistsError:
-        click.echo(
+        raise Refused(
             f"{shown} already exists: edit it instead, or, for someone else, choose another id with --id"
-            " (nothing was changed).",
-            err=True,
-        )
-        sys.exit(1)
+            " (nothing was changed)."
+        ) from None
     try:
         site = load_site(root)
     except DataErrors as problems:
         path.unlink()
-        click.echo("\n".join(report.lines(problems.errors, False)))
-        click.echo(f"{shown} was not created: fix the values above and run the command again.", err=True)
-        sys.exit(1)
+        note = f"{shown} was not created: fix the values above and run the command again."
+        raise DataProblems(problems, note) from None
     if site.warnings:
         click.echo("\n".join(report.lines(site.warnings, False)))
     if derived and not fields["name"].isascii():
