@@ -66,7 +66,7 @@ def test_a_changed_or_missing_schema_file_is_reported_as_drift(tmp_path):
     (tmp_path / "schemas/news.schema.json").unlink()
     done = run_check(tmp_path)
     assert done.returncode == 1
-    assert "news.schema.json, person.schema.json" in done.stdout
+    assert "news.schema.json, person.schema.json" in done.stderr  # a refusal goes to standard error, as every command's
 
 
 def test_the_schemas_command_writes_sorted_indented_files(tmp_path):

@@ -12,7 +12,6 @@ import inspect
 import itertools
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from pydantic import BaseModel
 
 from labsite.characters import NONCHARACTERS
 from labsite.commands import reference
+from labsite.commands.errors import Refused
 from labsite.models.common import Model
 from labsite.models.people import Person
 from labsite.read.layout import FILES, data_file, person_file
@@ -162,8 +162,7 @@ def schemas_command(root: Path, check_only: bool) -> None:
     if check_only:
         stale = drift(folder)
         if stale:
-            click.echo(f"Out of date in {FOLDER}/ (run `python -m labsite schemas`): " + ", ".join(stale))
-            sys.exit(1)
+            raise Refused(f"Out of date in {FOLDER}/ (run `python -m labsite schemas`): " + ", ".join(stale))
         click.echo(f"{FOLDER}/ matches the models.")
         return
     for path in write(folder):

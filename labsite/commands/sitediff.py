@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import difflib
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 import click
+
+from labsite.commands.errors import Refused
 
 # li class -> (one, many): the items a reader counts.
 ITEMS = {
@@ -329,5 +330,4 @@ def site_diff_command(base: Path, head: Path, summary_path: Path | None) -> None
             with summary_path.open("a", encoding="utf-8") as f:
                 f.write(text)
         except OSError as error:
-            click.echo(f"could not write the summary to {summary_path}: {error.strerror}", err=True)
-            sys.exit(1)
+            raise Refused(f"could not write the summary to {summary_path}: {error.strerror}") from None
