@@ -313,7 +313,9 @@ class Links(Model):
 # Ids in outside registries (import, sync) and the day a generated file was written (citations).
 ORCID_PATTERN = "^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$"
 DBLP_PID_PATTERN = "^[0-9a-z]+/[0-9A-Za-z-]+$"
-DOI_PATTERN = f"^10\\.[0-9]{{4,9}}/[^{_SPACE}{NOT_IN_ONE_LINE}{{}}]+$"
+DOI_BODY = f"10\\.[0-9]{{4,9}}/[^{_SPACE}{NOT_IN_ONE_LINE}{{}}]+"
+"""A DOI, wherever it stands (the importers find it in a link or a record with this)."""
+DOI_PATTERN = f"^{DOI_BODY}$"
 """A DOI alone; no braces, which BibTeX could not hold."""
 VENUE_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9&+.-]*$"
 ISO_DATE_PATTERN = f"^(?:{_YEAR}-{_DAY_OF_MONTH}|{_LEAP_YEAR}-02-29)$"

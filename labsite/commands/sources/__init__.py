@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from labsite.models.common import DOI_BODY
 from labsite.models.publications import VenueType
 
 Kind = Literal[VenueType, "preprint"]
@@ -84,5 +85,5 @@ def doi_of(text: str | None) -> str | None:
     """The bare DOI in a DOI URL or string, or None."""
     if not text:
         return None
-    found = re.search(r"(10\.\d{4,9}/\S+)", text)
-    return found.group(1).rstrip(".") if found else None
+    found = re.search(DOI_BODY, text)
+    return found.group(0).rstrip(".") if found else None
