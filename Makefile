@@ -43,9 +43,10 @@ test-fast: $(VENV)/.stamp-dev  ## the suite without the browser and Lighthouse
 seed-check: $(VENV)/.stamp-dev  ## one-time check: data/ holds every fact of tests/seed/homepage.txt (not in CI)
 	$(BIN)/python -m pytest tests/seed/seed_facts.py
 
-lint: $(VENV)/.stamp-dev
+lint: $(VENV)/.stamp-dev  ## ruff (lint and format) and mypy (types: the core, the plugin, macros.py, the hooks)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: $(VENV)/.stamp-dev  ## scale benchmark: prints a table (SCALES=1,10,40)
 	$(BIN)/python benchmarks/scale.py --scales $(SCALES)

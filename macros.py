@@ -95,6 +95,7 @@ def on_pre_page_macros(env) -> None:
 def _failure(error: Exception, markdown: str, page) -> str:
     """What a preview shows for a failed page: the error on one line, at its file and line. The
     heading is the plugin's own, which `hooks/lab.py` looks for to refuse publishing the page."""
+    line: int | None
     if isinstance(error, TemplateSyntaxError):
         line = error.lineno
         heading, text = "Macro Syntax Error", error.message or ""

@@ -104,7 +104,8 @@ def split(markdown: str) -> tuple[str, list[str], set[str]] | None:
         first = _TAG.match(markdown, start)
         if not at_line_start or first is None or first.group(1) or first.group(2).lower() not in _BLOCK:
             return None
-        if re.match(r"<([^ >]+)", markdown[start:]).group(1).lower() not in _BLOCK:
+        spelled = re.match(r"<([^ >]+)", markdown[start:])
+        if spelled is None or spelled.group(1).lower() not in _BLOCK:
             return None  # Python-Markdown decides "block-level" from this spelling too
         found = _element(markdown, start)
         if found is None or not markdown.startswith("\n", found[0]):

@@ -32,15 +32,24 @@ _HEADING = ("a heading", "text fields have no headings: use **bold** text, or re
 class _ElementCollector(md.treeprocessors.Treeprocessor):
     """Remembers the elements Markdown made, before anything is serialised or sanitised."""
 
+    def __init__(self, converter: md.Markdown) -> None:
+        super().__init__(converter)
+        self.found: list[Element] = []
+
     def run(self, root: Element) -> None:
-        self.md.found_elements = [el for el in root.iter() if el is not root]
+        self.found = [el for el in root.iter() if el is not root]
+
+
+_COLLECTOR: _ElementCollector
 
 
 def _converter() -> md.Markdown:
+    global _COLLECTOR
     converter = md.Markdown(extensions=["sane_lists"], output_format="html")
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
-    converter.treeprocessors.register(_ElementCollector(converter), "collect_elements", 0)
+    _COLLECTOR = _ElementCollector(converter)
+    converter.treeprocessors.register(_COLLECTOR, "collect_elements", 0)
     return converter
 
 
@@ -50,7 +59,7 @@ _CONVERTER = _converter()
 def _convert(text: str) -> tuple[str, list[Element]]:
     _CONVERTER.reset()
     html = _CONVERTER.convert(text)
-    return html, list(getattr(_CONVERTER, "found_elements", []))
+    return html, list(_COLLECTOR.found)
 
 
 def _as_browser_reads(url: str) -> str:

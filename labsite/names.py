@@ -118,7 +118,7 @@ def _match_keys(name: str) -> set[tuple[str, ...]]:
     its one-letter deletions (two keys one change, insertion or swap apart share one), the folded
     key, and the first and last name."""
     key = name_key(name)
-    keys = {("edit", key), ("folded", folded_key(name))}
+    keys: set[tuple[str, ...]] = {("edit", key), ("folded", folded_key(name))}
     keys.update(("edit", key[:i] + key[i + 1 :]) for i in range(len(key)))
     words = key.split()
     if len(words) >= 2:
@@ -167,8 +167,8 @@ def near_duplicates(names: Iterable[str]) -> list[tuple[str, str]]:
             groups.setdefault(group, []).append(name)
     pairs: set[tuple[str, str]] = set()
     compared: set[tuple[str, str]] = set()
-    for group in groups.values():
-        for bucket in _index(group, keys).values():
+    for members in groups.values():
+        for bucket in _index(members, keys).values():
             for a, b in _pairs_within(bucket):
                 if (a, b) not in compared:
                     compared.add((a, b))

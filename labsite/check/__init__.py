@@ -73,7 +73,7 @@ def run(data: SiteData, rules: Sequence[Rule] | None = None) -> tuple[list[DataE
     if errors:
         return sorted(set(errors)), []
     warnings = [
-        ctx.problem(f, rule.severity) for rule in rules if rule.severity is not DataError for f in rule.check(ctx)
+        ctx.problem(f, DataWarning) for rule in rules if rule.severity is not DataError for f in rule.check(ctx)
     ]
     return [], sorted(set(warnings))
 

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, overload
 
 from labsite.errors import DataError
 from labsite.read import yamlfile
@@ -15,6 +15,7 @@ from labsite.read.load import SiteData
 from labsite.read.validate import dotted
 
 T = TypeVar("T")
+E = TypeVar("E", bound=DataError)
 
 
 def current_year() -> int:
@@ -58,6 +59,10 @@ class Context:
             self._shared[compute] = compute(self.data)
         return self._shared[compute]
 
+    @overload
+    def problem(self, finding: Finding) -> DataError: ...
+    @overload
+    def problem(self, finding: Finding, kind: type[E]) -> E: ...
     def problem(self, finding: Finding, kind: type[DataError] = DataError) -> DataError:
         """The error (or warning) a finding is reported as: its file as shown, the line of its path
         (the deepest part of it the file has, else line 1) and the path as a dotted field name."""

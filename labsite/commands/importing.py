@@ -23,6 +23,7 @@ from labsite.commands.sources import Work, arxiv_id, crossref, dblp, doi_of, orc
 from labsite.commands.sources import arxiv as arxiv_source
 from labsite.commands.sources.http import Client, FetchError
 from labsite.errors import DataErrors, one_line
+from labsite.models.people import Someone
 from labsite.read.layout import data_file
 from labsite.read.load import SiteData
 
@@ -246,7 +247,8 @@ def sync_command(root: Path, dry_run: bool, update: bool, summary_file: Path | N
     except DataErrors as problems:
         raise DataProblems(problems, "Nothing was imported: fix the problems above first.") from None
     identifiers: list[tuple[str, str]] = []
-    for person in [data.profile, *data.people.values()]:
+    everyone: list[Someone] = [data.profile, *data.people.values()]
+    for person in everyone:
         if person.dblp:
             identifiers.append(("dblp", person.dblp))
         if person.orcid:

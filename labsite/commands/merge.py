@@ -21,7 +21,8 @@ from typing import Any
 from labsite import characters
 from labsite.commands.bibimport import map_venue, paper_id
 from labsite.commands.sources import Work, arxiv_id
-from labsite.models.publications import VENUE_TYPES, Publication, Venue
+from labsite.models.people import Someone
+from labsite.models.publications import Publication, Venue, VenueType
 from labsite.names import ascii_fold, name_key, title_key
 from labsite.read.load import SiteData
 
@@ -188,7 +189,8 @@ class Merger:
         self.people: dict[tuple[str, str], tuple[str, set[str]]] = {}
         self.spellings: set[str] = set()
         self.folded: dict[str, str] = {}
-        for person in [data.profile, *data.people.values()]:
+        everyone: list[Someone] = [data.profile, *data.people.values()]
+        for person in everyone:
             keys = {name_key(n) for n in [person.name, *person.aliases]}
             self.spellings |= keys
             for spelling in [person.name, *person.aliases]:
@@ -228,12 +230,12 @@ class Merger:
         if not (main.venue_short or main.venue_name):
             return None
         venue_id = _venue_id(main.venue_short or main.venue_name, set(self.venues))
-        kind = main.kind if main.kind in VENUE_TYPES else "conference"
+        kind: VenueType = main.kind if main.kind is not None and main.kind != "preprint" else "conference"
         name = main.venue_name or main.venue_short
         if self.full_name and name == main.venue_short:
             name = venue_name(self.full_name(main) or "") or name
         record = {"id": venue_id, "name": name, "type": kind}
-        self.venues[venue_id] = Venue(**record)
+        self.venues[venue_id] = Venue(id=venue_id, name=name, type=kind)
         plan.venues.append(record)
         return venue_id
 
@@ -300,7 +302,7 @@ class Merger:
 
     def _spellings(self, work: Work, printed: list[str]) -> None:
         for author, name in zip(work.authors, printed, strict=True):
-            ids = [key for key in (("dblp", author.dblp), ("orcid", author.orcid)) if key[1]]
+            ids = [(kind, value) for kind, value in (("dblp", author.dblp), ("orcid", author.orcid)) if value]
             if not ids or any(key in self.people for key in ids):
                 continue
             for other in ids[1:]:

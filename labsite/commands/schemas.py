@@ -49,7 +49,9 @@ def attribute_docstrings(model: type[BaseModel]) -> dict[str, str]:
     for cls in reversed(model.__mro__):
         if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or cls.__module__.startswith("pydantic"):
             continue
-        body = ast.parse(inspect.getsource(cls)).body[0].body
+        definition = ast.parse(inspect.getsource(cls)).body[0]
+        assert isinstance(definition, ast.ClassDef)  # the source of a class is its class statement
+        body = definition.body
         for field, after in itertools.pairwise(body):
             if (
                 isinstance(field, ast.AnnAssign)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from labsite import names
+from labsite.models.people import Someone
 from labsite.read.load import SiteData
 
 PROFILE = "profile.yml"
@@ -39,7 +40,10 @@ def attachments(data: SiteData) -> list[Attachment]:
     over any member, a member over those after it; of one member's spellings with one key, the
     first (the name before the aliases) is the one that attaches.
     """
-    owners = [(PROFILE, data.profile), *((f"people/{i}.yml", p) for i, p in data.people.items())]
+    owners: list[tuple[str, Someone]] = [
+        (PROFILE, data.profile),
+        *((f"people/{i}.yml", p) for i, p in data.people.items()),
+    ]
     spellings: list[tuple[str, str, str, str]] = []  # (file, field, spelling, key)
     taken: set[str] = set()
     for file, person in owners:

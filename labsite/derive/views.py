@@ -16,12 +16,13 @@ from typing import TypeVar
 from labsite import names
 from labsite.derive.citing import Citation, cite
 from labsite.errors import DataWarning
-from labsite.models.activities import Award, Course, NewsItem, Project
+from labsite.models.activities import Award, Course, NewsItem, Project, Term
 from labsite.models.people import DEGREE_ORDER, Person
 from labsite.models.publications import Publication, PublicationType, Venue
 from labsite.read.load import SiteData
 
 T = TypeVar("T")
+K = TypeVar("K")
 SEASON_ORDER = {"winter": 0, "spring": 1, "summer": 2, "fall": 3}
 PI = "__pi__"
 
@@ -240,10 +241,10 @@ SECTIONS: dict[str, Callable[[Site], object]] = {
 """The sections a page may show, by the name pages use (`has("news")`, front matter `shows:`)."""
 
 
-def _term_key(term: object) -> tuple[int, int]:
-    return (term.year, SEASON_ORDER[term.season])  # type: ignore[attr-defined]
+def _term_key(term: Term) -> tuple[int, int]:
+    return (term.year, SEASON_ORDER[term.season])
 
 
-def grouped(items: Iterable[T], key: object) -> list[tuple[object, list[T]]]:
+def grouped(items: Iterable[T], key: Callable[[T], K]) -> list[tuple[K, list[T]]]:
     """Consecutive items sharing `key(item)`, as (key, items) pairs: the input must be sorted."""
-    return [(k, list(g)) for k, g in groupby(items, key=key)]  # type: ignore[arg-type]
+    return [(k, list(g)) for k, g in groupby(items, key=key)]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from labsite import characters
@@ -170,7 +171,7 @@ def _rule(pattern: str, expected: str, hint: str = "", **schema: object) -> tupl
     return _ONE_LINE_CHARACTERS, AfterValidator(check), _schema(pattern, **schema)
 
 
-def _schema(pattern: str, **more: object) -> Field:  # type: ignore[valid-type]
+def _schema(pattern: str, **more: Any) -> FieldInfo:
     """The rule for editors only: the check applies it (with a readable message) in the validator.
 
     The check sees values with surrounding white space stripped; an editor sees them as typed, so an

@@ -124,3 +124,7 @@ class Profile(Model):
     """Degrees, shown on the CV page."""
     experience: list[Experience] = []
     """Positions held, shown on the CV page."""
+
+
+Someone = Profile | Person
+"""The professor or a member: whoever has a name, aliases and the ids that find their papers."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from labsite.errors import DataError, shown, shown_text
 from labsite.read import yamlfile
@@ -90,7 +91,7 @@ def check(
 
 
 def _to_data_error(
-    err: dict[str, Any], model: type[BaseModel], document: Any, file: str, prefix: tuple[Any, ...]
+    err: ErrorDetails, model: type[BaseModel], document: Any, file: str, prefix: tuple[Any, ...]
 ) -> DataError:
     loc = tuple(err["loc"])
     kind = err["type"]

@@ -12,14 +12,17 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from labsite.characters import named
 from labsite.errors import DataError, shown_text
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _Base = yaml.SafeLoader
+else:  # libyaml's loader when PyYAML was built with it: the same results, several times faster
+    _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Mapping(dict):
@@ -36,7 +39,7 @@ class Sequence(list):
     item_lines: list[int]
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """Safe loader that records positions and collects duplicate keys instead of dropping them."""
 
     def __init__(self, stream: str, file: str):
@@ -96,7 +99,9 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
         return result
 
-    def construct_undefined(self, node: yaml.Node) -> None:
+    def construct_undefined(self, node: yaml.Node) -> Any:
+        """PyYAML raises here (its stub says it never returns); this records the problem, with its line,
+        so every problem of the file is reported at once, and gives no value."""
         self.problems.append(
             DataError(
                 self.file,
@@ -268,7 +273,7 @@ def _shape_problem(root: yaml.Node | None, text: str, file: str) -> DataError | 
 
 def _first_alias_line(text: str) -> int:
     for event in yaml.parse(text, Loader=_Base):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             return event.start_mark.line + 1
     return 0
 

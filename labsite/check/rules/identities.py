@@ -10,7 +10,9 @@ from typing import Any
 
 from labsite import names
 from labsite.check.context import Context, Finding
+from labsite.models.people import Someone
 from labsite.read import yamlfile
+from labsite.read.load import SiteData
 
 
 def one_person_per_name(ctx: Context) -> Iterator[Finding]:
@@ -19,7 +21,7 @@ def one_person_per_name(ctx: Context) -> Iterator[Finding]:
     Spellings are compared by `names.name_key`, the key that decides who wrote a paper; of a spelling
     claimed twice, the professor keeps it, then a member's name, then an alias."""
     data = ctx.data
-    owners = [("profile.yml", data.profile), *((f"people/{i}.yml", p) for i, p in sorted(data.people.items()))]
+    owners: list[tuple[str, Someone]] = [("profile.yml", data.profile), *_members(data)]
     claims: dict[str, list[_Claim]] = {}
     for file, record in owners:
         spellings = [(("name",), record.name), *((("aliases", k), a) for k, a in enumerate(record.aliases))]
@@ -135,7 +137,7 @@ def _outside_claims(ctx: Context) -> list[_Claim]:
 def _claims(ctx: Context) -> list[_Claim]:
     """Every name and alias of the professor and the members, each with its file and field."""
     data = ctx.data
-    owners = [("profile.yml", data.profile), *((f"people/{i}.yml", p) for i, p in sorted(data.people.items()))]
+    owners: list[tuple[str, Someone]] = [("profile.yml", data.profile), *_members(data)]
     return [
         _Claim(file, path, text)
         for file, record in owners
@@ -166,3 +168,8 @@ class _Claim:
         if self.file == "profile.yml":
             return f"the professor's {kind} in data/profile.yml"
         return f"{'the' if kind == 'name' else 'an'} {kind} in data/{self.file}"
+
+
+def _members(data: SiteData) -> list[tuple[str, Someone]]:
+    """Each member's file (as the data folder names it) and record, in file order."""
+    return [(f"people/{i}.yml", p) for i, p in sorted(data.people.items())]

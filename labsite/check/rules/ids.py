@@ -30,4 +30,4 @@ def _unique(file: str, key: str, ids: list[str]) -> Iterator[Finding]:
 
 def _ids(ctx: Context, file: str, key: str) -> list[str]:
     document = ctx.document(file) or {}
-    return [item.get("id") for item in document.get(key) or [] if isinstance(item, dict)]
+    return [str(item.get("id")) for item in document.get(key) or [] if isinstance(item, dict)]

@@ -20,6 +20,7 @@ def papers_name_known_venues_topics_projects(ctx: Context) -> Iterator[Finding]:
     data = ctx.data
     projects = [p.id for p in data.projects]
     for n, pub in enumerate(data.publications):
+        path: tuple[str | int, ...]
         if pub.venue is not None:
             path = ("publications", n, "venue")
             yield from _known("publications.yml", path, pub.venue, data.venues, "venue", data_file("venues.yml"))

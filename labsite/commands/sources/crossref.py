@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from . import Author, Work, clean_title, plain_text
+from . import Author, Kind, Work, clean_title, plain_text
 from .http import CROSSREF, Client, FetchError
 
-KINDS = {
+KINDS: dict[str, Kind] = {
     "proceedings-article": "conference",
     "journal-article": "journal",
     "posted-content": "preprint",

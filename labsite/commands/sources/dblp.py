@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from . import Author, Work, arxiv_id, clean_title, doi_of
+from . import Author, Kind, Work, arxiv_id, clean_title, doi_of
 from .http import DBLP, Client, FetchError
 
 RECORD_PREFIXES = ("conf/", "journals/", "books/", "series/", "reference/", "phd/", "tr/", "persons/", "ms/")
@@ -35,7 +35,8 @@ def plain_name(name: str) -> str:
 
 
 def parse(element: ET.Element) -> Work | None:
-    title = clean_title("".join(element.find("title").itertext()) if element.find("title") is not None else "")
+    heading = element.find("title")
+    title = clean_title("".join(heading.itertext()) if heading is not None else "")
     year = element.findtext("year") or ""
     if not title or not year.isdigit():
         return None
@@ -47,6 +48,7 @@ def parse(element: ET.Element) -> Work | None:
     informal = element.get("publtype") == "informal" or journal == "CoRR"
     if journal == "CoRR":
         arxiv = arxiv or arxiv_id(element.findtext("volume"))
+    kind: Kind
     if informal:
         kind = "preprint"
     elif element.tag == "article":
