@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
+import json
 import shutil
 import tempfile
 import types
@@ -36,6 +37,7 @@ from labsite.models.people import Person
 from labsite.models.publications import Publication
 from labsite.read import validate, yamlfile
 from labsite.read.load import SiteData
+from labsite.render import outputs
 from labsite.render.blocks import Blocks
 from labsite.render.pages import generated_pages
 
@@ -278,13 +280,17 @@ def test_any_text_in_any_field_is_refused_clearly_or_shown_escaped_and_never_eva
     site = Site(data)
     pages = generated_pages(site)
     html = rendered(site)
-    # No expression in the value was evaluated, anywhere a page gets its text from.
-    for text in [html, *(p.title for p in pages), *(p.description for p in pages)]:
+    address = outputs.Address("https://lab.example.org/", "https://github.com/example/lab")
+    heads = [json.dumps(outputs.head(site, p, outputs.canonical(p, address)), default=str) for p in pages]
+    files = [f.content for f in outputs.files(site, address)]  # BibTeX, the feeds, robots.txt
+    # No expression in the value was evaluated, anywhere a page or a file gets its text from.
+    for text in [html, *(p.title for p in pages), *(p.description for p in pages), *heads, *files]:
         assert EVALUATED not in text.casefold()
     # Every page is still there, at its path, with the title its data gives it.
     assert [(p.path, p.kind, p.id) for p in pages] == pages_before()
     for page in pages:
         assert page.title == title_of(data, page.kind, page.id)
+        assert outputs.meta(page) == {"title": escape(page.title), "description": escape(page.description)}
     # A one-line value of a field the blocks show is shown, escaped, as typed.
     if kind == "line" and shown_by_blocks(model, field, shape):
         assert str(escape(stored)) in html, stored
