@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from labsite.commands import summary as summary_markdown
 from labsite.commands.errors import Refused
 from labsite.commands.sitediff import _code, _plain
 from labsite.derive.attachments import Attachment, newly_attached
@@ -76,10 +77,4 @@ def attached_papers_command(base: Path, head: Path, summary_path: Path | None) -
     if head_data is None:
         raise Refused(f"{head / DATA_DIR} does not pass the data check: run `python -m labsite check` there.") from None
     text = summary(_read(base), head_data)
-    click.echo(text, nl=False)
-    if summary_path is not None:
-        try:
-            with summary_path.open("a", encoding="utf-8") as f:
-                f.write(text)
-        except OSError as error:
-            raise Refused(f"could not write the summary to {summary_path}: {error.strerror}") from None
+    summary_markdown.show(text, summary_path)

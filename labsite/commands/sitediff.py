@@ -20,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from labsite.commands.errors import Refused
+from labsite.commands import summary as summary_markdown
 
 # li class -> (one, many): the items a reader counts.
 ITEMS = {
@@ -324,10 +324,4 @@ def summary(base: Path, head: Path) -> str:
 def site_diff_command(base: Path, head: Path, summary_path: Path | None) -> None:
     """Say what changes from the site built in BASE to the one built in HEAD (Markdown)."""
     text = summary(base, head)
-    click.echo(text, nl=False)
-    if summary_path is not None:
-        try:
-            with summary_path.open("a", encoding="utf-8") as f:
-                f.write(text)
-        except OSError as error:
-            raise Refused(f"could not write the summary to {summary_path}: {error.strerror}") from None
+    summary_markdown.show(text, summary_path)
