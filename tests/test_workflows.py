@@ -269,3 +269,57 @@ def test_every_job_that_builds_installs_the_plugin_and_builds_each_tree_with_its
             if "mkdocs build" in runs:
                 assert "pip install --no-deps --editable ." in runs, name
                 assert not re.search(r"(?<!-m )mkdocs build", runs), name
+
+
+def test_ownership_runs_the_bases_code_over_the_pull_requests_files_with_a_read_only_token():
+    """The required `ownership` status: a pull request cannot change the code that judges it."""
+    workflow = _load("ownership.yml")
+    assert set(workflow["on"]) == {"pull_request", "pull_request_review"}
+    job = workflow["jobs"]["ownership"]
+    assert job["name"] == "ownership"
+    assert job["permissions"] == {"contents": "read", "pull-requests": "read"}
+    assert int(job["timeout-minutes"]) <= 5
+    checkout = job["steps"][0]
+    assert checkout["with"]["fetch-depth"] == "0"
+    steps = {step.get("name"): step for step in job["steps"]}
+    trusted = steps["Check out the base's code, the only code that runs"]
+    assert trusted["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
+    assert 'git worktree add --detach "$RUNNER_TEMP/trusted" "$BASE_SHA"' in trusted["run"]
+    assert '-r "$RUNNER_TEMP/trusted/requirements/site.txt"' in steps["Install the base's locked dependencies"]["run"]
+    check = steps["Who may merge"]
+    assert check["env"]["AUTHOR"] == "${{ github.event.pull_request.user.login }}"
+    script = commands_of(check["run"])
+    assert script.index('cd "$RUNNER_TEMP/trusted"') < script.index("python -m labsite pr-check")
+    assert '--root "$GITHUB_WORKSPACE" --base "$BASE_SHA" --author "$AUTHOR"' in script
+
+
+def test_only_the_latest_approval_of_the_commit_under_test_counts(tmp_path):
+    """The approvals step, run with a stand-in for `gh` that prints the reviews the API would give."""
+    step = next(
+        s
+        for s in _load("ownership.yml")["jobs"]["ownership"]["steps"]
+        if s.get("name") == "Who approved the latest commit"
+    )
+    reviews = [
+        ("prof-q", "APPROVED", "old"),  # approved an earlier push: stale
+        ("prof-q", "COMMENTED", "head"),  # a comment does not undo or make an approval
+        ("second", "APPROVED", "head"),
+        ("third", "APPROVED", "head"),
+        ("third", "CHANGES_REQUESTED", "head"),  # changed their mind
+        ("fourth", "APPROVED", "head"),
+        ("fourth", "DISMISSED", "head"),
+    ]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (tmp_path / "reviews").write_text("".join("\t".join(r) + "\n" for r in reviews))
+    (bin_dir / "gh").write_text(f"#!/bin/sh\ncat '{tmp_path / 'reviews'}'\n")
+    (bin_dir / "gh").chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:{os.environ['PATH']}",
+        "RUNNER_TEMP": str(tmp_path),
+        "PR": "7",
+        "HEAD_SHA": "head",
+        "GITHUB_REPOSITORY": "o/r",
+    }
+    subprocess.run(["bash", "-e", "-c", step["run"]], env=env, check=True)
+    assert (tmp_path / "approvers.txt").read_text().split() == ["second"]
