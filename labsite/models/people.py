@@ -72,7 +72,8 @@ class Person(Model):
     email: Email | None = None
     """Shown on the person's page in a form that is hard to scrape."""
     photo: AssetPath | None = None
-    """A square photo inside docs/, e.g. images/people/jane-doe.jpg (JPEG, PNG or WebP, at most 1 MB)."""
+    """A photo inside docs/, e.g. images/people/jane-doe.jpg (JPEG, PNG or WebP, at most 10 MB and 50
+    megapixels, as the phone took it): the site shows a square from its centre, without its metadata."""
     links: list[Link] = []
     """Links shown on the person's page (homepage, GitHub, Scholar...)."""
     interests: list[Text] = []
