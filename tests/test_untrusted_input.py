@@ -166,7 +166,7 @@ BAD_PHOTOS = {
     ),
     "huge.png": (
         _huge_png,
-        "expected at most 16.8 megapixels (e.g. 4096×4096) — got 12000×12000"
+        "expected at most 50 megapixels (e.g. 8000×6000) — got 12000×12000"
         " (hint: shrink it: python -m labsite photo docs/images/people/huge.png)",
     ),
 }
@@ -187,7 +187,9 @@ def test_a_huge_png_is_refused_before_it_is_decoded(fixture_project):
     assert time.perf_counter() - started < 1.0  # decoding 144 megapixels would take seconds and 400 MB
 
 
-def test_real_photos_of_each_type_are_accepted_and_published(fixture_project):
+def test_real_photos_of_each_type_are_accepted_and_only_those_a_file_names_are_published_as_derived_images(
+    fixture_project,
+):
     folder = photo_folder(fixture_project)
     for name, kind in (("a.jpg", "JPEG"), ("b.jpeg", "JPEG"), ("c.png", "PNG"), ("d.webp", "WEBP")):
         Image.new("RGB", (64, 64), "green").save(folder / name, kind)
@@ -195,7 +197,11 @@ def test_real_photos_of_each_type_are_accepted_and_published(fixture_project):
     load_checked(fixture_project)
     built = build(fixture_project)
     assert built.returncode == 0, built.log
-    assert sorted(p.name for p in (built.site / "images/people").iterdir()) == ["a.jpg", "b.jpeg", "c.png", "d.webp"]
+    assert not (built.site / "images/people").exists()  # no file names them: nothing is published
+    append(fixture_project, "data/people/eve-nox.yml", "photo: images/people/c.png\n")
+    built = build(fixture_project)
+    assert built.returncode == 0, built.log
+    assert sorted(p.name for p in (built.site / "images/people").iterdir()) == ["c-png-256.webp", "c-png-512.webp"]
 
 
 def test_a_referenced_photo_outside_the_photo_folder_is_checked_on_its_line(fixture_project):

@@ -119,7 +119,7 @@ def test_pull_requests_never_use_pull_request_target_nor_interpolate_into_shell(
     """Expressions reach a `run:` script only through `env:`, so no value can become shell code."""
     for name, workflow in _workflows().items():
         assert "pull_request_target" not in (WORKFLOWS / name).read_text()
-        assert "workflow_run" not in workflow["on"]
+        assert "workflow_run" not in workflow["on"] or name == "preview.yml"  # below: it runs no pull request code
     assert [(name, job, step.get("name")) for name, job, step in _steps() if "${{" in step.get("run", "")] == []
 
 
@@ -286,3 +286,147 @@ def test_zensical_builds_the_generated_site_without_gating_anything():
     runs = "\n".join(step.get("run", "") for step in job["steps"])
     assert runs.index("python -m labsite generate") < runs.index('bin/zensical" build')
     assert "--require-hashes -r requirements/zensical.txt" in runs
+
+
+def test_ownership_runs_the_bases_code_over_the_pull_requests_files_with_a_read_only_token():
+    """The required `ownership` status: a pull request cannot change the code that judges it."""
+    workflow = _load("ownership.yml")
+    assert set(workflow["on"]) == {"pull_request", "pull_request_review"}
+    job = workflow["jobs"]["ownership"]
+    assert job["name"] == "ownership"
+    assert job["permissions"] == {"contents": "read", "pull-requests": "read"}
+    assert int(job["timeout-minutes"]) <= 5
+    checkout = job["steps"][0]
+    assert checkout["with"]["fetch-depth"] == "0"
+    steps = {step.get("name"): step for step in job["steps"]}
+    trusted = steps["Check out the base's code, the only code that runs"]
+    assert trusted["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
+    assert 'git worktree add --detach "$RUNNER_TEMP/trusted" "$BASE_SHA"' in trusted["run"]
+    assert '-r "$RUNNER_TEMP/trusted/requirements/site.txt"' in steps["Install the base's locked dependencies"]["run"]
+    check = steps["Who may merge"]
+    assert check["env"]["AUTHOR"] == "${{ github.event.pull_request.user.login }}"
+    script = commands_of(check["run"])
+    assert script.index('cd "$RUNNER_TEMP/trusted"') < script.index("python -m labsite pr-check")
+    assert '--root "$GITHUB_WORKSPACE" --base "$BASE_SHA" --author "$AUTHOR"' in script
+
+
+def test_only_the_latest_approval_of_the_commit_under_test_counts(tmp_path):
+    """The approvals step, run with a stand-in for `gh` that prints the reviews the API would give."""
+    step = next(
+        s
+        for s in _load("ownership.yml")["jobs"]["ownership"]["steps"]
+        if s.get("name") == "Who approved the latest commit"
+    )
+    reviews = [
+        ("prof-q", "APPROVED", "old"),  # approved an earlier push: stale
+        ("prof-q", "COMMENTED", "head"),  # a comment does not undo or make an approval
+        ("second", "APPROVED", "head"),
+        ("third", "APPROVED", "head"),
+        ("third", "CHANGES_REQUESTED", "head"),  # changed their mind
+        ("fourth", "APPROVED", "head"),
+        ("fourth", "DISMISSED", "head"),
+    ]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (tmp_path / "reviews").write_text("".join("\t".join(r) + "\n" for r in reviews))
+    (bin_dir / "gh").write_text(f"#!/bin/sh\ncat '{tmp_path / 'reviews'}'\n")
+    (bin_dir / "gh").chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:{os.environ['PATH']}",
+        "RUNNER_TEMP": str(tmp_path),
+        "PR": "7",
+        "HEAD_SHA": "head",
+        "GITHUB_REPOSITORY": "o/r",
+    }
+    subprocess.run(["bash", "-e", "-c", step["run"]], env=env, check=True)
+    assert (tmp_path / "approvers.txt").read_text().split() == ["second"]
+
+
+def test_the_preview_runs_the_default_branchs_code_and_reads_the_pull_request_only_as_data():
+    """workflow_run runs from the default branch with a token that can write: nothing of the pull
+    request may run there. It checks out only its own branch and takes a tar and a number from CI."""
+    workflow = _load("preview.yml")
+    assert set(workflow["on"]) == {"workflow_run", "schedule"}
+    assert workflow["on"]["workflow_run"]["workflows"] == ["CI"]
+    for job in workflow["jobs"].values():
+        for step in job.get("steps", []):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert set(step.get("with", {})) <= {"persist-credentials", "sparse-checkout"}  # no ref, no repository
+    build = workflow["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read", "actions": "read", "pull-requests": "read"}
+    steps = {step.get("name"): step for step in build["steps"]}
+    which = commands_of(steps["Which pull request, and may it have a live preview"]["run"])
+    assert "^[1-9][0-9]*$" in which and '"open $HEAD_SHA"' in which  # the artifact's number, verified
+    assert "^(data/|docs/images/people/)" in which and "preview-allowed" in which
+    extract = steps["Put the pull request's data in place of the default branch's"]["run"]
+    assert 'filter="data"' in extract and "m.isfile() or m.isdir()" in extract
+    assert '("data/", "docs/images/people/")' in extract
+    runs = [step.get("run", "") for step in build["steps"]]
+    assert runs.index(next(r for r in runs if "labsite check --strict" in r)) < runs.index(
+        next(r for r in runs if "-f mkdocs.preview.yml" in r)
+    )
+    assert "preview_of: %d" in steps["Build the preview (noindex, with its banner)"]["run"]
+    publish = workflow["jobs"]["publish"]
+    assert publish["permissions"] == {"actions": "read", "pull-requests": "write"}
+    assert runs_project_code(publish) == []
+    assert "secrets." not in json.dumps(build) and "secrets." in json.dumps(publish)
+
+
+def test_the_preview_comment_is_found_again_by_the_marker_the_command_writes():
+    from labsite.commands.review.previewcomment import MARKER
+
+    publish = _load("preview.yml")["jobs"]["publish"]
+    post = next(s for s in publish["steps"] if s.get("name") == "Post the comment, or edit the one posted before")
+    assert f'startswith("{MARKER}")' in post["run"]
+    assert "--method PATCH" in post["run"] and "--method POST" in post["run"]
+
+
+def test_ci_packs_only_the_pull_requests_data_for_the_preview():
+    job = _load("ci.yml")["jobs"]["preview-data"]
+    assert job["permissions"] == {"contents": "read"}
+    pack = next(s for s in job["steps"] if s.get("name") == "Pack data/ and the photo folder")
+    assert "git archive" in pack["run"] and "paths=(data)" in pack["run"]
+    assert pack["env"] == {"PR": "${{ github.event.pull_request.number }}"}
+
+
+def test_the_preview_takes_only_plain_files_of_the_two_data_folders_from_the_artifact(tmp_path):
+    """The extraction step, run on an archive a hostile pull request could make."""
+    import io
+    import tarfile
+
+    step = next(
+        s
+        for s in _load("preview.yml")["jobs"]["build"]["steps"]
+        if s.get("name") == "Put the pull request's data in place of the default branch's"
+    )
+    (tmp_path / "pr").mkdir()
+    with tarfile.open(tmp_path / "pr/data.tar", "w") as tar:
+
+        def add(name: str, data: bytes = b"x", **kind: object) -> None:
+            info = tarfile.TarInfo(name)
+            info.size = len(data) if not kind else 0
+            for key, value in kind.items():
+                setattr(info, key, value)
+            tar.addfile(info, io.BytesIO(data) if not kind else None)
+
+        add("data/site.yml", b"title: T\n")
+        add("docs/images/people/a.png", b"png")
+        add("data/link.yml", type=tarfile.SYMTYPE, linkname="/etc/passwd")
+        add("docs/images/people/up.png", type=tarfile.SYMTYPE, linkname="../../../mkdocs.yml")
+        add("docs/index.md", b"# replaced")
+        add("macros.py", b"import os")
+        add("data-other/x.yml")
+    tree = tmp_path / "tree"
+    (tree / "docs").mkdir(parents=True)
+    (tree / "docs/index.md").write_text("# ours")
+    done = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=tree,
+        env={**os.environ, "RUNNER_TEMP": str(tmp_path), "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    found = sorted(str(p.relative_to(tree)) for p in tree.rglob("*") if p.is_file() or p.is_symlink())
+    assert found == ["data/site.yml", "docs/images/people/a.png", "docs/index.md"]
+    assert (tree / "docs/index.md").read_text() == "# ours"

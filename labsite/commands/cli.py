@@ -14,6 +14,8 @@ from labsite.commands.errors import DataProblems, Refused
 from labsite.commands.generate import generate_command
 from labsite.commands.importing import import_command, sync_command
 from labsite.commands.photos import photo_command
+from labsite.commands.review.prcheck import pr_check_command
+from labsite.commands.review.previewcomment import preview_comment_command
 from labsite.commands.scaffold import new_member_command
 from labsite.commands.schemas import schemas_command
 from labsite.commands.sitediff import site_diff_command
@@ -98,3 +100,5 @@ main.add_command(import_command)
 main.add_command(sync_command)
 main.add_command(citations_command)
 main.add_command(generate_command)
+main.add_command(pr_check_command)
+main.add_command(preview_comment_command)

@@ -113,6 +113,8 @@ def generate(root: Path, out: Path, site_url: str | None = None) -> list[str]:
     hidden: set[str] = set()
     for relative in docs_sources(root, DOCS_DIR):
         source_file = root / DOCS_DIR / relative
+        if outputs.is_original(relative, site):
+            continue  # an uploaded photo: its derived images are among `outputs.files`
         if not relative.endswith(".md"):
             write(relative, source_file.read_bytes())
             continue

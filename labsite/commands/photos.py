@@ -1,6 +1,7 @@
 """Shrink a member's photo to a light, square, metadata-free image (phone photos are 5–12 MB).
 
-The data check refuses photos over 1 MB and its hint names this command. Metadata goes because a
+The data check refuses photos over 10 MB and its hint names this command (the build publishes
+only derived images in any case, `labsite.render.photos`). Metadata goes because a
 phone photo's EXIF carries the GPS position of where it was taken. Pillow is imported inside the
 function so that the data check and the build, which never need it, do not pay for loading it.
 """
@@ -66,4 +67,6 @@ def photo_command(path: Path, size: int) -> None:
         raise click.ClickException(str(error)) from None
     click.echo(f"{path}: {_size(before)} -> {_size(after)}")
     if after > PHOTO_MAX_BYTES:
-        raise click.ClickException("still over 1 MB: save it as .jpg or .webp, or pass a smaller --size")
+        raise click.ClickException(
+            f"still over {PHOTO_MAX_BYTES // 1_000_000} MB: save it as .jpg or .webp, or pass a smaller --size"
+        )

@@ -23,6 +23,7 @@ from .common import (
     Year,
 )
 from .languages import THEME_LANGUAGES
+from .people import GitHubHandle
 
 
 def _translated(language: str) -> str:
@@ -62,6 +63,8 @@ class SiteSettings(Model):
     contact: Email | None = None
     """The address `import`, `sync` and `citations` give the services they ask (Crossref, arXiv,
     DBLP, ORCID, OpenAlex) so they can reach us; defaults to the professor's e-mail."""
+    maintainers: list[GitHubHandle] = []
+    """GitHub accounts that may approve any change (`pr-check`): this file needs their review itself."""
 
 
 class NewsItem(Model):

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import ValidationInfo, field_validator
 
-from .common import AssetPath, DblpPid, Email, Link, Markdown, Model, Name, Orcid, Slug, Text, Year, YearMonth
+from .common import (
+    AssetPath,
+    DblpPid,
+    Email,
+    Link,
+    Markdown,
+    Model,
+    Name,
+    Orcid,
+    Slug,
+    Text,
+    Year,
+    YearMonth,
+    _rule,
+)
 
 Degree = Literal["PhD", "MS", "BS", "Postdoc"]
 DEGREE_ORDER: tuple[str, ...] = ("Postdoc", "PhD", "MS", "BS")
@@ -17,6 +31,18 @@ ROLE_OF_CURRENT = {
     "BS": "Undergraduate student",
 }
 """How a current member's degree reads on the site (one place for the Group page, person pages, meta)."""
+
+GITHUB_HANDLE_PATTERN = "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"
+"""A GitHub account name as GitHub accepts it: 1–39 letters, digits and single hyphens, no hyphen at
+either end."""
+GitHubHandle = Annotated[
+    str,
+    *_rule(
+        GITHUB_HANDLE_PATTERN,
+        "a GitHub account name like jane-doe (1–39 letters, digits or single hyphens, no @)",
+        "write the name as in https://github.com/<name>",
+    ),
+]
 
 
 class Person(Model):
@@ -30,6 +56,9 @@ class Person(Model):
     """ORCID iD: `sync` imports this person's works, and authors carrying it are this person."""
     dblp: DblpPid | None = None
     """DBLP person id: `sync` imports this person's records, and authors carrying it are this person."""
+    github: GitHubHandle | None = None
+    """The member's GitHub account: the owner of this file and its photo, whose pull requests
+    change them without a maintainer's review (`pr-check`)."""
     degree: Degree
     """PhD, MS, BS or Postdoc: the role shown on the Group page."""
     start: Year | None = None
@@ -43,7 +72,8 @@ class Person(Model):
     email: Email | None = None
     """Shown on the person's page in a form that is hard to scrape."""
     photo: AssetPath | None = None
-    """A square photo inside docs/, e.g. images/people/jane-doe.jpg (JPEG, PNG or WebP, at most 1 MB)."""
+    """A photo inside docs/, e.g. images/people/jane-doe.jpg (JPEG, PNG or WebP, at most 10 MB and 50
+    megapixels, as the phone took it): the site shows a square from its centre, without its metadata."""
     links: list[Link] = []
     """Links shown on the person's page (homepage, GitHub, Scholar...)."""
     interests: list[Text] = []

@@ -28,6 +28,7 @@ from markupsafe import Markup
 from labsite import markdown
 from labsite.models.people import ROLE_OF_CURRENT
 from labsite.names import name_key
+from labsite.render import photos
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -135,6 +136,7 @@ def environment(extra_dirs: list[Path] | None = None) -> Environment:
         keep_trailing_newline=False,
     )
     env.globals["role_of_current"] = ROLE_OF_CURRENT
+    env.globals["photo_widths"] = photos.WIDTHS
     env.filters.update(
         markdown=markdown.render,
         block=as_block,
@@ -142,6 +144,7 @@ def environment(extra_dirs: list[Path] | None = None) -> Environment:
         ordinal=ordinal,
         initials=initials,
         hue=hue,
+        photo_variant=photos.variant,
     )
     return env
 

@@ -1,5 +1,6 @@
 """Everything the data adds to the site, as one list: a page per person, paper and project (its body,
-title, description and the head metadata the theme writes), BibTeX, the feeds and robots.txt.
+title, description and the head metadata the theme writes), BibTeX, the feeds, robots.txt and the
+images made from members' photos (whose uploaded files are never published: `is_original`).
 
 The MkDocs plugin hands these to MkDocs as values; `python -m labsite generate` writes the same list
 to disk for any other engine. So what the site holds is decided here once, whichever engine builds it.
@@ -15,7 +16,7 @@ from markupsafe import escape
 from labsite.derive.views import Site
 from labsite.read.addresses import page_url
 from labsite.read.layout import person_file
-from labsite.render import bibtex, feeds, metadata, robots
+from labsite.render import bibtex, feeds, metadata, photos, robots
 from labsite.render.blocks import Blocks
 from labsite.render.pages import PageSpec, generated_pages
 
@@ -37,10 +38,11 @@ class Address:
 
 @dataclass(frozen=True)
 class GeneratedFile:
-    """A file the data adds beside the pages (`publications.bib`, `news.xml`, ...)."""
+    """A file the data adds beside the pages (`publications.bib`, `news.xml`, a photo's WebP, ...)."""
 
     path: str
-    content: str
+    content: str | bytes
+    """Text (written as UTF-8) or, for an image, bytes."""
 
 
 def page_specs(site: Site) -> list[PageSpec]:
@@ -101,4 +103,10 @@ def files(site: Site, address: Address) -> list[GeneratedFile]:
     ]
     if base_url:
         found.append(GeneratedFile("robots.txt", robots.robots_txt(base_url)))
+    found += [GeneratedFile(path, data) for path, data in photos.published(site)]
     return found
+
+
+def is_original(relative: str, site: Site) -> bool:
+    """Whether a file of docs/ is an uploaded photo, left out of the site (its derived images stand in)."""
+    return photos.is_original(relative, site)
