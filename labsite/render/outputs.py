@@ -1,5 +1,5 @@
 """Everything the data adds to the site, as one list: a page per person, paper and project (its body,
-title, description and the head metadata the theme writes), BibTeX, the feeds and robots.txt.
+title, description and the head metadata the theme writes), BibTeX, the feeds, llms.txt and robots.txt.
 
 The MkDocs plugin hands these to MkDocs as values; `python -m labsite generate` writes the same list
 to disk for any other engine. So what the site holds is decided here once, whichever engine builds it.
@@ -7,6 +7,7 @@ to disk for any other engine. So what the site holds is decided here once, which
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,7 @@ from markupsafe import escape
 from labsite.derive.views import Site
 from labsite.read.addresses import page_url
 from labsite.read.layout import person_file
-from labsite.render import bibtex, feeds, metadata, robots
+from labsite.render import bibtex, feeds, llms, metadata, robots
 from labsite.render.blocks import Blocks
 from labsite.render.pages import PageSpec, generated_pages
 
@@ -91,13 +92,15 @@ def head(site: Site, spec: PageSpec | None, canonical_url: str | None, is_home: 
     return None
 
 
-def files(site: Site, address: Address) -> list[GeneratedFile]:
-    """The files beside the pages: BibTeX, the two feeds and, when the site's address is known, robots.txt."""
+def files(site: Site, address: Address, main_pages: Sequence[llms.MainPage] = ()) -> list[GeneratedFile]:
+    """The files beside the pages: BibTeX, the two feeds, llms.txt (naming `main_pages`, the site's own
+    pages: `docs_pages.main_pages`) and, when the site's address is known, robots.txt."""
     base_url = address.base_url
     found = [
         GeneratedFile("publications.bib", bibtex.bibliography(site)),
         GeneratedFile("news.xml", feeds.news_feed(site, base_url)),
         GeneratedFile("publications.xml", feeds.publications_feed(site, base_url)),
+        GeneratedFile("llms.txt", llms.llms_txt(site, base_url, main_pages)),
     ]
     if base_url:
         found.append(GeneratedFile("robots.txt", robots.robots_txt(base_url)))
