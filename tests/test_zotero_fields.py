@@ -91,9 +91,9 @@ def _expected(site, pub, base_url: str) -> dict:
     if pub.abstract:
         fields["abstractNote"] = plain(pub.abstract, limit=len(pub.abstract))
     creators = [*pub.authors, *([OTHERS] if pub.et_al else [])]
-    pdf = None
-    if pub.links.pdf:
-        pdf = pub.links.pdf if "://" in pub.links.pdf else base_url + pub.links.pdf.lstrip("/")
+    pdf = pub.links.pdf or site.free_copy(pub)  # its own PDF, else the free copy OpenAlex knows
+    if pdf and "://" not in pdf:
+        pdf = base_url + pdf.lstrip("/")
     return {"itemType": item_type, "fields": fields, "creators": creators, "pdf": pdf}
 
 

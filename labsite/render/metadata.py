@@ -25,8 +25,9 @@ def citation_tags(site: Site, pub: Publication, page_url: str | None = None) -> 
     Google Scholar reads the `citation_*` tags of its inclusion guidelines
     (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing): one `citation_author` per
     author, in order; `citation_publication_date` as `YYYY/MM/DD` or the year (the data knows no day,
-    so the year); the venue in the tag of its kind; a thesis's institution; the DOI; the PDF, made
-    absolute (a meta tag's content is not resolved like a link). Neither a thesis nor a preprint
+    so the year); the venue in the tag of its kind; a thesis's institution; the DOI; the PDF (its own,
+    else a free copy OpenAlex knows), made absolute (a meta tag's content is not resolved like a
+    link). Neither a thesis nor a preprint
     claims a venue (Scholar would take it as published there).
 
     Zotero's Embedded Metadata translator reads more, and the tags here are chosen from its code
@@ -63,8 +64,9 @@ def citation_tags(site: Site, pub: Publication, page_url: str | None = None) -> 
         tags.append(("eprints.event_location", pub.location))
     if pub.doi:
         tags.append(("citation_doi", pub.doi))
-    if pub.links.pdf:
-        tags.append(("citation_pdf_url", urljoin(page_url, pub.links.pdf) if page_url else pub.links.pdf))
+    pdf = pub.links.pdf or site.free_copy(pub)
+    if pdf:
+        tags.append(("citation_pdf_url", urljoin(page_url, pdf) if page_url else pdf))
     if pub.abstract:
         tags.append(("citation_abstract", plain(pub.abstract, limit=len(pub.abstract))))
     else:
