@@ -23,6 +23,9 @@ PAGE_FOLDERS: dict[PageKind, str] = {"person": "people", "publication": "publica
 
 CORE_FILES = ("publications.bib", "news.xml", "publications.xml", "llms.txt", "robots.txt")
 """Files the core writes at the site's root beside the pages (BibTeX, the feeds, llms.txt, robots.txt)."""
+CARD_DIR = "cards"
+"""The folder of link-card images the core writes when the site's address is known, one per page
+at the page's address (`cards/people/jane-doe/card.png`): nothing else may be written there."""
 ENGINE_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
 """Files the engine and its theme write themselves."""
 

@@ -102,14 +102,16 @@ def nav_without(nav: list, hidden: set[str]) -> list:
 
 
 def main_pages(root: Path, site: Site) -> list[MainPage]:
-    """The site's own top-level pages that are built (`docs/x.md`, `docs/x/index.md`), home first:
-    each titled by its first heading (the home page by the site's title) and described by its
-    front matter's `description`. A heading holding a macro is not read (its text is made at build)."""
+    """The site's own pages that are built (every page under `docs/`), home first; `top` marks the
+    main ones (`docs/x.md`, `docs/x/index.md`). Each is titled by its first heading (the home page by
+    the site's title) and described by its front matter's `description`. A heading holding a macro is
+    not read (its text is made at build)."""
     found = []
     for relative in docs_sources(root, DOCS_DIR):
         parts = relative.split("/")
-        if not relative.endswith(".md") or len(parts) > 2 or (len(parts) == 2 and parts[1] != "index.md"):
+        if not relative.endswith(".md"):
             continue
+        top = len(parts) == 1 or (len(parts) == 2 and parts[1] == "index.md")
         source = (root / DOCS_DIR / relative).read_text(encoding="utf-8")
         if not shown(source, site, relative):
             continue
@@ -128,5 +130,5 @@ def main_pages(root: Path, site: Site) -> list[MainPage]:
         else:
             title = str(meta.get("title") or parts[0].removesuffix(".md").capitalize())
         description = meta.get("description")
-        found.append(MainPage(url, title, description if isinstance(description, str) else None))
+        found.append(MainPage(url, title, description if isinstance(description, str) else None, top))
     return sorted(found, key=lambda page: page.url != "")

@@ -30,6 +30,8 @@ class MainPage:
     """Its address relative to the site's root: '' for the home page, 'group/'."""
     title: str
     description: str | None = None
+    top: bool = True
+    """One of the main pages (`docs/x.md`, `docs/x/index.md`), which llms.txt lists."""
 
 
 def _text(value: str) -> str:
@@ -58,9 +60,10 @@ def llms_txt(site: Site, base_url: str = "", main_pages: Sequence[MainPage] = ()
     profile = site.profile
     lines = [f"# {_text(site.settings.title)}", "", f"> {_text(site.settings.description)}", ""]
     lines += [_text(f"{profile.name}: {profile.title}, {profile.department}, {profile.university}."), ""]
-    if main_pages:
+    main = [p for p in main_pages if p.top]
+    if main:
         lines += ["## Pages", ""]
-        lines += [_link(p.title, base_url, p.url, p.description) for p in main_pages]
+        lines += [_link(p.title, base_url, p.url, p.description) for p in main]
         lines.append("")
     lines += ["## Publications", ""]
     for pub in site.publications:

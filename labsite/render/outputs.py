@@ -16,7 +16,7 @@ from markupsafe import escape
 from labsite.derive.views import Site
 from labsite.read.addresses import page_url
 from labsite.read.layout import person_file
-from labsite.render import bibtex, feeds, llms, metadata, robots
+from labsite.render import bibtex, cards, feeds, llms, metadata, robots
 from labsite.render.blocks import Blocks
 from labsite.render.pages import PageSpec, generated_pages
 
@@ -41,7 +41,7 @@ class GeneratedFile:
     """A file the data adds beside the pages (`publications.bib`, `news.xml`, ...)."""
 
     path: str
-    content: str
+    content: str | bytes
 
 
 def page_specs(site: Site) -> list[PageSpec]:
@@ -94,7 +94,8 @@ def head(site: Site, spec: PageSpec | None, canonical_url: str | None, is_home: 
 
 def files(site: Site, address: Address, main_pages: Sequence[llms.MainPage] = ()) -> list[GeneratedFile]:
     """The files beside the pages: BibTeX, the two feeds, llms.txt (naming `main_pages`, the site's own
-    pages: `docs_pages.main_pages`) and, when the site's address is known, robots.txt."""
+    pages: `docs_pages.main_pages`) and, when the site's address is known, robots.txt and a link card
+    for every page (drawn once per text and look, kept in the user's cache: `cards.cache_folder`)."""
     base_url = address.base_url
     found = [
         GeneratedFile("publications.bib", bibtex.bibliography(site)),
@@ -104,4 +105,26 @@ def files(site: Site, address: Address, main_pages: Sequence[llms.MainPage] = ()
     ]
     if base_url:
         found.append(GeneratedFile("robots.txt", robots.robots_txt(base_url)))
+        cache = cards.cache_folder()
+        found += [
+            GeneratedFile(cards.path_of(url), cards.png(card, cache)) for url, card in page_cards(site, main_pages)
+        ]
+    return found
+
+
+def page_cards(site: Site, main_pages: Sequence[llms.MainPage]) -> list[tuple[str, cards.Card]]:
+    """(page address, card) for every page: the site's own pages, then each generated one. A link
+    preview needs an absolute address, so cards are made only when the site's address is known."""
+    name, profile = site.settings.title, site.profile
+    home = cards.Card(name, profile.name, (f"{profile.title}, {profile.university}", site.settings.description))
+    found = [
+        (p.url, home if p.url == "" else cards.Card(name, p.title, (p.description,) if p.description else ()))
+        for p in main_pages
+    ]
+    for spec in page_specs(site):
+        url = page_url(spec.kind, spec.id)
+        if spec.kind == "publication":
+            found.append((url, cards.paper_card(site, site.publication(spec.id))))
+        else:
+            found.append((url, cards.Card(name, spec.title, (spec.description,))))
     return found
