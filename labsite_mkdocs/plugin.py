@@ -149,7 +149,8 @@ class LabsitePlugin(BasePlugin):
             claimed.add(page.dest_uri)
             files.append(page)
             build.pages[spec.path] = spec
-        for generated in outputs.files(site, build.address):
+        main_pages = docs_pages.main_pages(_project_root(config), site)
+        for generated in outputs.files(site, build.address, main_pages):
             files.append(File.generated(config, generated.path, content=generated.content))
         # in the order MkDocs gives files it finds on disk, as if the generated ones were there: the
         # sitemap and the search index then list pages as an engine building `generate`'s output does

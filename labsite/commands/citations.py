@@ -1,13 +1,15 @@
-"""`python -m labsite citations`: citation counts from OpenAlex into data/citations.yml.
+"""`python -m labsite citations`: citation counts and free copies from OpenAlex into data/citations.yml.
 
-Every paper with a DOI is looked up (a preprint by its arXiv DOI, 10.48550/arXiv.<id>). The file
-is generated, so it is rewritten whole, and only when a count changed. A failed fetch writes
+Every paper with a DOI is looked up (a preprint by its arXiv DOI, 10.48550/arXiv.<id>); besides its
+count, the PDF of an open-access copy OpenAlex knows is kept, for the site's "Free PDF" link. The file
+is generated, so it is rewritten whole, and only when a count or a copy changed. A failed fetch writes
 nothing and leaves the last counts in place; the site builds with or without the file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import click
@@ -37,25 +39,34 @@ def doi_for_counts(pub: Publication) -> str | None:
     return f"10.48550/arXiv.{found}" if found else None
 
 
-def fetch_counts(root: Path, data: SiteData) -> tuple[dict[str, int], list[str]]:
+def fetch_counts(root: Path, data: SiteData) -> tuple[dict[str, int], dict[str, str], list[str]]:
+    """{paper id: count}, {paper id: free PDF} and the papers OpenAlex does not know."""
     client = Client(root, contact_of(data))
     counts: dict[str, int] = {}
+    copies: dict[str, str] = {}
     unknown = []
     for pub in data.publications:
         doi = doi_for_counts(pub)
         if not doi:
             continue
-        count = openalex.cited_by(client, doi)
-        if count is None:
+        found = openalex.work(client, doi)
+        if found is None or found.cited_by is None:
             unknown.append(pub.id)
-        else:
-            counts[pub.id] = count
-    return counts, unknown
+            continue
+        counts[pub.id] = found.cited_by
+        if found.free_pdf:
+            copies[pub.id] = found.free_pdf
+    return counts, copies, unknown
 
 
-def text_of(counts: dict[str, int], fetched: str) -> str:
+def text_of(counts: dict[str, int], fetched: str, copies: dict[str, str] | None = None) -> str:
+    """The file's text; an address is written as a JSON string, which YAML reads as it is."""
+    copies = copies or {}
     lines = [f'fetched: "{fetched}"', "source: OpenAlex", "counts:" + ("" if counts else " {}")]
     lines += [f"  {paper_id}: {count}" for paper_id, count in counts.items()]
+    if copies:
+        lines.append("free_copies:")
+        lines += [f"  {paper_id}: {json.dumps(url)}" for paper_id, url in copies.items()]
     return HEADER + "\n".join(lines) + "\n"
 
 
@@ -66,7 +77,7 @@ def citations_command(root: Path, summary_file: Path | None) -> None:
     """Fetch citation counts from OpenAlex into data/citations.yml (only if one changed)."""
     try:
         data = load_checked(root)
-        counts, unknown = fetch_counts(root, data)
+        counts, copies, unknown = fetch_counts(root, data)
     except FetchError as error:
         if summary_file:
             summary_file.write_text(f"## Citation counts not refreshed\n\n{error}.\n", encoding="utf-8")
@@ -76,15 +87,17 @@ def citations_command(root: Path, summary_file: Path | None) -> None:
     before = data.citations.counts
     changed = {k: (before.get(k), v) for k, v in counts.items() if before.get(k) != v}
     dropped = [k for k in before if k not in counts]
+    copies_changed = copies != data.citations.free_copies
     lines = ["## Citation counts (OpenAlex)", ""]
-    if changed or dropped:
+    if changed or dropped or copies_changed:
         fetched = dt.date.today().isoformat()
-        datawrite.write_checked(root, {data_file("citations.yml"): text_of(counts, fetched)})
+        datawrite.write_checked(root, {data_file("citations.yml"): text_of(counts, fetched, copies)})
         lines += [f"{len(counts)} paper(s) counted on {fetched}; {len(changed)} changed:", ""]
         lines += [f"- `{k}`: {old if old is not None else '–'} → {new}" for k, (old, new) in changed.items()]
+        lines += ["", f"{len(copies)} paper(s) with a free copy known to OpenAlex."]
         click.echo(f"{data_file('citations.yml')}: {len(counts)} paper(s) counted, {len(changed)} changed.")
     else:
-        lines.append(f"No count changed ({len(counts)} paper(s)); data/citations.yml left as it was.")
+        lines.append(f"No count or free copy changed ({len(counts)} paper(s)); data/citations.yml left as it was.")
         click.echo(lines[-1])
     if unknown:
         lines += ["", f"Not known to OpenAlex: {', '.join(f'`{k}`' for k in unknown)}"]

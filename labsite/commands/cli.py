@@ -47,6 +47,12 @@ def check(root: Path, data_dir: str, strict: bool) -> None:
         click.echo("\n".join(report.lines(warnings, github)))
         report.write_summary(list(warnings))
     elapsed = time.perf_counter() - started
+    bare = site.without_free_copy()
+    if bare:  # a note for the professor, not a problem: it never fails the check
+        click.echo(
+            f"note: {len(bare)} paper(s) have no PDF link and no open-access copy known to OpenAlex"
+            f" (add links.pdf, or deposit a copy, e.g. on arXiv): {', '.join(p.id for p in bare)}"
+        )
     counts = f"{len(site.data.publications)} publications, {len(site.data.people)} people"
     click.echo(f"{data_dir}/ is valid ({counts}; {len(warnings)} warning(s)) in {elapsed:.2f} s.", err=True)
     if strict and warnings:

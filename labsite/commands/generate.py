@@ -135,7 +135,7 @@ def generate(root: Path, out: Path, site_url: str | None = None) -> list[str]:
         if head:
             meta["lab_head"] = head
         write(spec.path, with_front_matter(meta, outputs.body(blocks, spec, address), spec.path))
-    for generated in outputs.files(site, address):
+    for generated in outputs.files(site, address, docs_pages.main_pages(root, site)):
         write(generated.path, generated.content)
     if (root / OVERRIDES).is_dir():
         shutil.copytree(root / OVERRIDES, out / OVERRIDES)

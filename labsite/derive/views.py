@@ -86,6 +86,16 @@ class Site:
         """The paper's citation count from data/citations.yml, or None when it has none."""
         return self.data.citations.counts.get(pub.id)
 
+    def free_copy(self, pub: Publication) -> str | None:
+        """The open-access PDF OpenAlex knows, for a paper without a PDF link of its own (its own is
+        linked as "PDF" and is the one reference managers attach)."""
+        return None if pub.links.pdf else self.data.citations.free_copies.get(pub.id)
+
+    def without_free_copy(self) -> list[Publication]:
+        """Papers with neither a PDF link nor an open-access copy: the ones to deposit somewhere."""
+        copies = self.data.citations.free_copies
+        return [p for p in self.publications if not p.links.pdf and p.id not in copies]
+
     @property
     def has_citations(self) -> bool:
         return bool(self.data.citations.counts)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import ConfigDict, Field, model_validator
 
-from .common import Doi, IsoDate, Links, Markdown, Model, Name, Slug, Text, VenueId, Year
+from .common import Doi, IsoDate, Links, Markdown, Model, Name, Slug, Text, Url, VenueId, Year
 
 VenueType = Literal["conference", "journal", "workshop"]
 OwnType = Literal["thesis", "preprint"]
@@ -137,8 +137,8 @@ class AuthorsFile(Model):
 
 
 class CitationsFile(Model):
-    """`data/citations.yml`: how often each paper has been cited, written by `python -m labsite
-    citations` (weekly, by the sync workflow); generated, not edited by hand."""
+    """`data/citations.yml`: how often each paper has been cited, and where a free copy of it is, written
+    by `python -m labsite citations` (weekly, by the sync workflow); generated, not edited by hand."""
 
     fetched: IsoDate | None = None
     """The day the counts were fetched."""
@@ -146,3 +146,5 @@ class CitationsFile(Model):
     """The service the counts come from (written by the command)."""
     counts: dict[Slug, Annotated[int, Field(ge=0)]] = {}
     """{paper id: number of citing works}."""
+    free_copies: dict[Slug, Url] = {}
+    """{paper id: address of an open-access PDF of it that OpenAlex knows} (its `best_oa_location`)."""

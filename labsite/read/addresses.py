@@ -21,8 +21,11 @@ PageKind = Literal["person", "publication", "project"]
 PAGE_FOLDERS: dict[PageKind, str] = {"person": "people", "publication": "publications", "project": "projects"}
 """The folder (inside `docs/`, and so in the site's addresses) holding each kind's pages."""
 
-CORE_FILES = ("publications.bib", "news.xml", "publications.xml", "robots.txt")
-"""Files the core writes at the site's root beside the pages (BibTeX, the feeds, robots.txt)."""
+CORE_FILES = ("publications.bib", "news.xml", "publications.xml", "llms.txt", "robots.txt")
+"""Files the core writes at the site's root beside the pages (BibTeX, the feeds, llms.txt, robots.txt)."""
+CARD_DIR = "cards"
+"""The folder of link-card images the core writes when the site's address is known, one per page
+at the page's address (`cards/people/jane-doe/card.png`): nothing else may be written there."""
 ENGINE_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
 """Files the engine and its theme write themselves."""
 

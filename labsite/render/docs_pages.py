@@ -9,8 +9,10 @@ fail, a final newline is dropped) make the two expansions byte for byte the same
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -19,9 +21,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from labsite.derive.views import Site
 from labsite.errors import DataError, DataErrors
-from labsite.read.addresses import destination
+from labsite.read.addresses import destination, docs_sources
 from labsite.read.layout import DOCS_DIR
 from labsite.render.blocks import Blocks
+from labsite.render.llms import MainPage
 
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 """MkDocs' own pattern for a page's front matter (`mkdocs.utils.meta.YAML_RE`)."""
@@ -98,3 +101,36 @@ def nav_without(nav: list, hidden: set[str]) -> list:
         elif target not in hidden:
             kept.append(entry)
     return kept
+
+
+def main_pages(root: Path, site: Site) -> list[MainPage]:
+    """The site's own pages that are built (every page under `docs/`), home first; `top` marks the
+    main ones (`docs/x.md`, `docs/x/index.md`). Each is titled by its first heading (the home page by
+    the site's title) and described by its front matter's `description`. A heading holding a macro is
+    not read (its text is made at build)."""
+    found = []
+    for relative in docs_sources(root, DOCS_DIR):
+        parts = relative.split("/")
+        if not relative.endswith(".md"):
+            continue
+        top = len(parts) == 1 or (len(parts) == 2 and parts[1] == "index.md")
+        source = (root / DOCS_DIR / relative).read_text(encoding="utf-8")
+        if not shown(source, site, relative):
+            continue
+        front, markdown = split(source)
+        try:
+            meta = yaml.safe_load(front.strip().strip("-.").strip()) if front else {}
+        except yaml.YAMLError:
+            meta = {}
+        meta = meta if isinstance(meta, dict) else {}
+        url = "" if relative == "index.md" else posixpath.dirname(destination(relative)) + "/"
+        heading = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), None)
+        if relative == "index.md":
+            title = site.settings.title
+        elif heading and "{" not in heading:
+            title = heading
+        else:
+            title = str(meta.get("title") or parts[0].removesuffix(".md").capitalize())
+        description = meta.get("description")
+        found.append(MainPage(url, title, description if isinstance(description, str) else None, top))
+    return sorted(found, key=lambda page: page.url != "")

@@ -10,34 +10,67 @@ from urllib.parse import urljoin
 
 from labsite.derive.views import Site
 from labsite.models.publications import VENUE_TYPES, Publication, Venue
+from labsite.render.pages import plain
+
+THESIS_TYPE = "PhD dissertation"
+"""What a thesis is, as reference managers print it: BibTeX calls every thesis here a @phdthesis."""
+
+OTHERS = "others"
+"""The name that ends a truncated author list: BibTeX's convention, kept by Zotero's BibTeX export."""
 
 
 def citation_tags(site: Site, pub: Publication, page_url: str | None = None) -> list[tuple[str, str]]:
-    """Google Scholar's `citation_*` tags, as its inclusion guidelines describe them
-    (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing).
+    """The head tags reference managers and Scholar read for a paper, in the order that matters.
 
-    One `citation_author` per author, in order. The date is `YYYY/MM/DD` or the year alone: the data
-    knows no day, and a day is never invented, so the year alone. The venue goes in the tag of its
-    kind (journal or conference), a thesis names its institution, and neither a thesis nor a preprint
+    Google Scholar reads the `citation_*` tags of its inclusion guidelines
+    (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing): one `citation_author` per
+    author, in order; `citation_publication_date` as `YYYY/MM/DD` or the year (the data knows no day,
+    so the year); the venue in the tag of its kind; a thesis's institution; the DOI; the PDF (its own,
+    else a free copy OpenAlex knows), made absolute (a meta tag's content is not resolved like a
+    link). Neither a thesis nor a preprint
     claims a venue (Scholar would take it as published there).
-    `citation_pdf_url` only when the paper has a PDF link, made absolute against the page's address
-    when it is known (a meta tag's content is not resolved like a link).
+
+    Zotero's Embedded Metadata translator reads more, and the tags here are chosen from its code
+    (tests/test_zotero_fields.py cites the lines): the month (`citation_date`, read after
+    `citation_publication_date`), the proceedings title (`citation_inbook_title`, written before
+    `citation_conference_title` so that the item stays a conference paper), the place and the
+    thesis type and the preprint type (the Eprints and Dublin Core tags it hands to its RDF
+    translator), a truncated author list (a last author "others" under a tag only Zotero reads), and
+    the abstract only when the data has one: otherwise an empty Eprints abstract stands in its
+    place, so that Zotero does not take the page's description for the abstract.
     """
     cited = site.citation_of(pub)
     tags = [("citation_title", pub.title)]
     tags += [("citation_author", name) for name in pub.authors]
+    if pub.et_al:
+        tags.append(("zotero_citation_author", OTHERS))
     tags.append(("citation_publication_date", str(cited.year)))
+    if cited.month:
+        tags.append(("citation_date", f"{cited.year}/{cited.month:02d}"))
     if cited.venue and cited.label and cited.kind in VENUE_TYPES:
         if cited.in_journal:
             tags.append(("citation_journal_title", cited.venue.name))
         else:
+            if cited.container:
+                tags.append(("citation_inbook_title", cited.container))
             tags.append(("citation_conference_title", cited.label))
-    if cited.kind == "thesis" and pub.institution:
-        tags.append(("citation_dissertation_institution", pub.institution))
+    if cited.kind == "thesis":
+        if pub.institution:
+            tags.append(("citation_dissertation_institution", pub.institution))
+        tags.append(("DC.type", THESIS_TYPE))
+    if cited.kind == "preprint":
+        tags.append(("DC.type", "preprint"))
+    if pub.location:
+        tags.append(("eprints.event_location", pub.location))
     if pub.doi:
         tags.append(("citation_doi", pub.doi))
-    if pub.links.pdf:
-        tags.append(("citation_pdf_url", urljoin(page_url, pub.links.pdf) if page_url else pub.links.pdf))
+    pdf = pub.links.pdf or site.free_copy(pub)
+    if pdf:
+        tags.append(("citation_pdf_url", urljoin(page_url, pdf) if page_url else pdf))
+    if pub.abstract:
+        tags.append(("citation_abstract", plain(pub.abstract, limit=len(pub.abstract))))
+    else:
+        tags.append(("eprints.abstract", " "))
     return tags
 
 

@@ -1,6 +1,6 @@
 """Everything the data adds to the site, as one list: a page per person, paper and project (its body,
-title, description and the head metadata the theme writes), BibTeX, the feeds, robots.txt and the
-images made from members' photos (whose uploaded files are never published: `is_original`).
+title, description and the head metadata the theme writes), BibTeX, the feeds, llms.txt, robots.txt, the
+link cards and the images made from members' photos (whose uploaded files are never published: `is_original`).
 
 The MkDocs plugin hands these to MkDocs as values; `python -m labsite generate` writes the same list
 to disk for any other engine. So what the site holds is decided here once, whichever engine builds it.
@@ -8,6 +8,7 @@ to disk for any other engine. So what the site holds is decided here once, which
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,7 @@ from markupsafe import escape
 from labsite.derive.views import Site
 from labsite.read.addresses import page_url
 from labsite.read.layout import person_file
-from labsite.render import bibtex, feeds, metadata, photos, robots
+from labsite.render import bibtex, cards, feeds, llms, metadata, photos, robots
 from labsite.render.blocks import Blocks
 from labsite.render.pages import PageSpec, generated_pages
 
@@ -93,17 +94,42 @@ def head(site: Site, spec: PageSpec | None, canonical_url: str | None, is_home: 
     return None
 
 
-def files(site: Site, address: Address) -> list[GeneratedFile]:
-    """The files beside the pages: BibTeX, the two feeds and, when the site's address is known, robots.txt."""
+def files(site: Site, address: Address, main_pages: Sequence[llms.MainPage] = ()) -> list[GeneratedFile]:
+    """The files beside the pages: BibTeX, the two feeds, llms.txt (naming `main_pages`, the site's own
+    pages: `docs_pages.main_pages`) and, when the site's address is known, robots.txt and a link card
+    for every page (drawn once per text and look, kept in the user's cache: `cards.cache_folder`)."""
     base_url = address.base_url
     found = [
         GeneratedFile("publications.bib", bibtex.bibliography(site)),
         GeneratedFile("news.xml", feeds.news_feed(site, base_url)),
         GeneratedFile("publications.xml", feeds.publications_feed(site, base_url)),
+        GeneratedFile("llms.txt", llms.llms_txt(site, base_url, main_pages)),
     ]
     if base_url:
         found.append(GeneratedFile("robots.txt", robots.robots_txt(base_url)))
+        cache = cards.cache_folder()
+        found += [
+            GeneratedFile(cards.path_of(url), cards.png(card, cache)) for url, card in page_cards(site, main_pages)
+        ]
     found += [GeneratedFile(path, data) for path, data in photos.published(site)]
+    return found
+
+
+def page_cards(site: Site, main_pages: Sequence[llms.MainPage]) -> list[tuple[str, cards.Card]]:
+    """(page address, card) for every page: the site's own pages, then each generated one. A link
+    preview needs an absolute address, so cards are made only when the site's address is known."""
+    name, profile = site.settings.title, site.profile
+    home = cards.Card(name, profile.name, (f"{profile.title}, {profile.university}", site.settings.description))
+    found = [
+        (p.url, home if p.url == "" else cards.Card(name, p.title, (p.description,) if p.description else ()))
+        for p in main_pages
+    ]
+    for spec in page_specs(site):
+        url = page_url(spec.kind, spec.id)
+        if spec.kind == "publication":
+            found.append((url, cards.paper_card(site, site.publication(spec.id))))
+        else:
+            found.append((url, cards.Card(name, spec.title, (spec.description,))))
     return found
 
 

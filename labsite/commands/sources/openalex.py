@@ -1,16 +1,48 @@
-"""OpenAlex: how often a work (by DOI) has been cited (`/works/doi:{doi}`, `cited_by_count`)."""
+"""OpenAlex: what it knows of a work (by DOI, `/works/doi:{doi}`): how often it has been cited
+(`cited_by_count`) and where an open-access PDF of it is (`best_oa_location.pdf_url`)."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlsplit
 
 from .http import OPENALEX, Client
 
 
-def cited_by(client: Client, doi: str) -> int | None:
-    """The citation count, or None when OpenAlex does not know the DOI."""
+@dataclass(frozen=True)
+class Work:
+    cited_by: int | None
+    free_pdf: str | None
+    """An open-access copy's PDF address, or None."""
+
+
+def work(client: Client, doi: str) -> Work | None:
+    """What OpenAlex knows of the DOI, or None when it does not know it."""
     params = {"mailto": client.contact} if client.contact else None
     data = client.json(OPENALEX, f"/works/doi:{quote(doi, safe='/')}", f"doi:{doi}", params=params)
-    if data is None or not isinstance(data.get("cited_by_count"), int):
+    if data is None:
         return None
-    return int(data["cited_by_count"])
+    count = data.get("cited_by_count")
+    return Work(int(count) if isinstance(count, int) else None, free_pdf(data))
+
+
+def free_pdf(data: dict[str, Any]) -> str | None:
+    """The PDF of the best open-access copy, else of the first open-access location that has one.
+    `open_access.oa_url` is not used: it is often a landing page, and the site labels the link a PDF."""
+    best = data.get("best_oa_location")
+    candidates = [best] if isinstance(best, dict) else []
+    locations = data.get("locations")
+    if isinstance(locations, list):
+        candidates += [loc for loc in locations if isinstance(loc, dict) and loc.get("is_oa") is True]
+    for location in candidates:
+        url = location.get("pdf_url")
+        if isinstance(url, str) and urlsplit(url).scheme in ("https", "http") and not any(c.isspace() for c in url):
+            return url
+    return None
+
+
+def cited_by(client: Client, doi: str) -> int | None:
+    """The citation count, or None when OpenAlex does not know the DOI."""
+    found = work(client, doi)
+    return found.cited_by if found else None
