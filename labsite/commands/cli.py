@@ -12,6 +12,7 @@ from labsite.commands import report
 from labsite.commands.citations import citations_command
 from labsite.commands.generate import generate_command
 from labsite.commands.importing import import_command, sync_command
+from labsite.commands.paperwork.coa import coa_command
 from labsite.commands.photos import photo_command
 from labsite.commands.scaffold import new_member_command
 from labsite.commands.schemas import schemas_command
@@ -103,3 +104,4 @@ main.add_command(import_command)
 main.add_command(sync_command)
 main.add_command(citations_command)
 main.add_command(generate_command)
+main.add_command(coa_command)
