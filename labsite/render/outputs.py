@@ -1,5 +1,6 @@
 """Everything the data adds to the site, as one list: a page per person, paper and project (its body,
-title, description and the head metadata the theme writes), BibTeX, the feeds and robots.txt.
+title, description and the head metadata the theme writes), BibTeX, the feeds, robots.txt, and each
+person's papers as BibTeX and CSL JSON.
 
 The MkDocs plugin hands these to MkDocs as values; `python -m labsite generate` writes the same list
 to disk for any other engine. So what the site holds is decided here once, whichever engine builds it.
@@ -12,10 +13,10 @@ from typing import Any
 
 from markupsafe import escape
 
-from labsite.derive.views import Site
-from labsite.read.addresses import page_url
+from labsite.derive.views import PI, Site
+from labsite.read.addresses import PROFILE_FILES, page_url, person_files
 from labsite.read.layout import person_file
-from labsite.render import bibtex, feeds, metadata, robots
+from labsite.render import bibtex, csl, feeds, metadata, robots
 from labsite.render.blocks import Blocks
 from labsite.render.pages import PageSpec, generated_pages
 
@@ -92,7 +93,8 @@ def head(site: Site, spec: PageSpec | None, canonical_url: str | None, is_home: 
 
 
 def files(site: Site, address: Address) -> list[GeneratedFile]:
-    """The files beside the pages: BibTeX, the two feeds and, when the site's address is known, robots.txt."""
+    """The files beside the pages: BibTeX, the two feeds, robots.txt when the site's address is known, and
+    the professor's and members' own BibTeX and CSL JSON."""
     base_url = address.base_url
     found = [
         GeneratedFile("publications.bib", bibtex.bibliography(site)),
@@ -101,4 +103,19 @@ def files(site: Site, address: Address) -> list[GeneratedFile]:
     ]
     if base_url:
         found.append(GeneratedFile("robots.txt", robots.robots_txt(base_url)))
+    return found + exports(site)
+
+
+def exports(site: Site) -> list[GeneratedFile]:
+    """The professor's papers and each member's papers with the group, as BibTeX and CSL JSON: the
+    entries of `publications.bib`, keys and all. Someone with no paper gets no file (and no link)."""
+    found = []
+    owners = [(PI, list(PROFILE_FILES)), *((i, person_files(i)) for i in site.data.people)]
+    for owner, (bib, json_path) in owners:
+        papers = site.papers_of(owner)
+        if papers:
+            found += [
+                GeneratedFile(bib, bibtex.bibliography(site, papers)),
+                GeneratedFile(json_path, csl.items(site, papers)),
+            ]
     return found
