@@ -23,8 +23,8 @@ PAGE_FOLDERS: dict[PageKind, str] = {"person": "people", "publication": "publica
 
 PROFILE_FILES = ("profile.bib", "profile.json")
 """The professor's papers as BibTeX and CSL JSON, at the site's root (linked from the home page)."""
-CORE_FILES = ("publications.bib", "news.xml", "publications.xml", "robots.txt", *PROFILE_FILES)
-"""Files the core writes at the site's root beside the pages (BibTeX, the feeds, robots.txt)."""
+CORE_FILES = ("publications.bib", "news.xml", "publications.xml", "robots.txt", "cv.pdf", *PROFILE_FILES)
+"""Files the core writes at the site's root beside the pages (BibTeX, the feeds, robots.txt, the CV)."""
 PERSON_FILES = ("publications.bib", "publications.json")
 """Files the core writes beside a member's page, in its folder: their papers with the group, as
 BibTeX and CSL JSON. Their names are not `index.*`, so they never take the page's own address."""

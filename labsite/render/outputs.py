@@ -1,6 +1,6 @@
 """Everything the data adds to the site, as one list: a page per person, paper and project (its body,
-title, description and the head metadata the theme writes), BibTeX, the feeds, robots.txt, and each
-person's papers as BibTeX and CSL JSON.
+title, description and the head metadata the theme writes), BibTeX, the feeds, robots.txt, the CV as
+PDF, and each person's papers as BibTeX and CSL JSON.
 
 The MkDocs plugin hands these to MkDocs as values; `python -m labsite generate` writes the same list
 to disk for any other engine. So what the site holds is decided here once, whichever engine builds it.
@@ -16,7 +16,7 @@ from markupsafe import escape
 from labsite.derive.views import PI, Site
 from labsite.read.addresses import PROFILE_FILES, page_url, person_files
 from labsite.read.layout import person_file
-from labsite.render import bibtex, csl, feeds, metadata, robots
+from labsite.render import bibtex, csl, cv, feeds, metadata, robots
 from labsite.render.blocks import Blocks
 from labsite.render.pages import PageSpec, generated_pages
 
@@ -41,7 +41,7 @@ class GeneratedFile:
     """A file the data adds beside the pages (`publications.bib`, `news.xml`, ...)."""
 
     path: str
-    content: str
+    content: str | bytes
 
 
 def page_specs(site: Site) -> list[PageSpec]:
@@ -93,13 +93,15 @@ def head(site: Site, spec: PageSpec | None, canonical_url: str | None, is_home: 
 
 
 def files(site: Site, address: Address) -> list[GeneratedFile]:
-    """The files beside the pages: BibTeX, the two feeds, robots.txt when the site's address is known, and
-    the professor's and members' own BibTeX and CSL JSON."""
+    """The files beside the pages: BibTeX, the two feeds, the CV as PDF, robots.txt when the site's
+    address is known, and the professor's and members' own BibTeX and CSL JSON. Raises `cv.CvError`
+    when the CV cannot be typeset."""
     base_url = address.base_url
     found = [
         GeneratedFile("publications.bib", bibtex.bibliography(site)),
         GeneratedFile("news.xml", feeds.news_feed(site, base_url)),
         GeneratedFile("publications.xml", feeds.publications_feed(site, base_url)),
+        GeneratedFile("cv.pdf", cv.pdf(site, base_url or None)),
     ]
     if base_url:
         found.append(GeneratedFile("robots.txt", robots.robots_txt(base_url)))
