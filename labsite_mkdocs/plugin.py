@@ -38,6 +38,7 @@ from labsite.errors import DataErrors
 from labsite.models.common import is_site_address
 from labsite.render import docs_pages, outputs, safety
 from labsite.render.blocks import Blocks
+from labsite.render.cv import CvError
 from labsite.render.pages import PageSpec
 from labsite.site import start
 
@@ -150,7 +151,11 @@ class LabsitePlugin(BasePlugin):
             files.append(page)
             build.pages[spec.path] = spec
         main_pages = docs_pages.main_pages(_project_root(config), site)
-        for generated in outputs.files(site, build.address, main_pages):
+        try:
+            generated_files = outputs.files(site, build.address, main_pages)
+        except CvError as error:
+            raise PluginError(str(error)) from None
+        for generated in generated_files:
             files.append(File.generated(config, generated.path, content=generated.content))
         # in the order MkDocs gives files it finds on disk, as if the generated ones were there: the
         # sitemap and the search index then list pages as an engine building `generate`'s output does

@@ -20,6 +20,10 @@ missing=()
 [ "$(kpsewhich biblatex.sty etoolbox.sty 2>/dev/null | wc -l)" = 2 ] || missing+=(texlive-latex-recommended texlive-bibtex-extra)
 command -v biber >/dev/null || missing+=(biber)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium fonts-dejavu-core)
+# cv.pdf (Typst, PDF/UA-1) refuses text no font shows: DejaVu covers Latin, Greek, Cyrillic, Arabic and
+# Vietnamese, Noto CJK the Chinese, Japanese and Korean names the fixture lab holds.
+fc-list 'DejaVu Sans' | grep -q . || missing+=(fonts-dejavu-core)
+fc-list 'Noto Sans CJK SC' | grep -q . || missing+=(fonts-noto-cjk)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 command -v jing >/dev/null || missing+=(jing)

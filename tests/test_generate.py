@@ -16,8 +16,9 @@ import yaml
 from sitebuild import FIXTURE_DATA, REAL_ROOT, build, copy_project
 
 from labsite.commands.generate import with_front_matter
-from labsite.read.addresses import CARD_DIR, CORE_FILES
+from labsite.read.addresses import CARD_DIR, CORE_FILES, person_files
 from labsite.render import outputs
+from labsite.render.photos import published as published_photos
 from labsite.site import start
 
 SITE_URL = "https://lab.example.org/"
@@ -133,4 +134,7 @@ def test_front_matter_reads_back_as_written(title):
 def test_the_core_writes_exactly_the_files_the_address_check_reserves():
     site = start(REAL_ROOT).site
     written = {f.path for f in outputs.files(site, outputs.Address(SITE_URL))}
-    assert {path for path in written if not path.startswith(f"{CARD_DIR}/")} == set(CORE_FILES)
+    exports = {path for person_id in site.data.people if site.papers_of(person_id) for path in person_files(person_id)}
+    assert exports  # the real group's members have papers
+    derived = {path for path, _ in published_photos(site)}
+    assert {path for path in written if not path.startswith(f"{CARD_DIR}/")} == set(CORE_FILES) | exports | derived

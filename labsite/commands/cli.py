@@ -13,6 +13,7 @@ from labsite.commands.citations import citations_command
 from labsite.commands.errors import DataProblems, Refused
 from labsite.commands.generate import generate_command
 from labsite.commands.importing import import_command, sync_command
+from labsite.commands.paperwork.coa import coa_command
 from labsite.commands.photos import photo_command
 from labsite.commands.review.prcheck import pr_check_command
 from labsite.commands.review.previewcomment import preview_comment_command
@@ -108,3 +109,4 @@ main.add_command(citations_command)
 main.add_command(generate_command)
 main.add_command(pr_check_command)
 main.add_command(preview_comment_command)
+main.add_command(coa_command)

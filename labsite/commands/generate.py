@@ -32,6 +32,7 @@ from labsite.commands.errors import data_errors_reported
 from labsite.read.addresses import docs_sources
 from labsite.read.layout import DOCS_DIR
 from labsite.render import docs_pages, outputs
+from labsite.render.cv import CvError
 from labsite.site import start
 
 CONFIG = "mkdocs.yml"
@@ -135,7 +136,11 @@ def generate(root: Path, out: Path, site_url: str | None = None) -> list[str]:
         if head:
             meta["lab_head"] = head
         write(spec.path, with_front_matter(meta, outputs.body(blocks, spec, address), spec.path))
-    for generated in outputs.files(site, address, docs_pages.main_pages(root, site)):
+    try:
+        generated_files = outputs.files(site, address, docs_pages.main_pages(root, site))
+    except CvError as error:
+        raise click.ClickException(str(error)) from None
+    for generated in generated_files:
         write(generated.path, generated.content)
     if (root / OVERRIDES).is_dir():
         shutil.copytree(root / OVERRIDES, out / OVERRIDES)

@@ -69,6 +69,8 @@ class Person(Model):
     """Co-advisors' names, if any."""
     now: Text | None = None
     """Where an alumnus is now, e.g. 'Assistant Professor at Purdue'."""
+    affiliation: Text | None = None
+    """An alumnus's organisation now, e.g. 'Purdue University', for the NSF collaborators form (`labsite coa`)."""
     email: Email | None = None
     """Shown on the person's page in a form that is hard to scrape."""
     photo: AssetPath | None = None
@@ -102,6 +104,8 @@ class Education(Model):
     """Where."""
     note: Text | None = None
     """A detail line, e.g. the program's name."""
+    advisors: list[Name] = []
+    """The advisors of this degree, e.g. of the Ph.D. (the NSF collaborators form, `labsite coa`, lists them)."""
 
 
 class Experience(Model):

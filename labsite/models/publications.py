@@ -114,6 +114,8 @@ class ExternalAuthor(Model):
     """The name as usually printed."""
     aliases: list[Name] = []
     """Other spellings of this person's name in author lists."""
+    affiliation: Text | None = None
+    """Their organisation now, e.g. 'Example University': the NSF collaborators form (`labsite coa`) lists it."""
 
 
 class VenuesFile(Model):

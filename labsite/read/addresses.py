@@ -21,11 +21,16 @@ PageKind = Literal["person", "publication", "project"]
 PAGE_FOLDERS: dict[PageKind, str] = {"person": "people", "publication": "publications", "project": "projects"}
 """The folder (inside `docs/`, and so in the site's addresses) holding each kind's pages."""
 
-CORE_FILES = ("publications.bib", "news.xml", "publications.xml", "llms.txt", "robots.txt")
-"""Files the core writes at the site's root beside the pages (BibTeX, the feeds, llms.txt, robots.txt)."""
+PROFILE_FILES = ("profile.bib", "profile.json")
+"""The professor's papers as BibTeX and CSL JSON, at the site's root (linked from the home page)."""
+CORE_FILES = ("publications.bib", "news.xml", "publications.xml", "llms.txt", "robots.txt", "cv.pdf", *PROFILE_FILES)
+"""Files the core writes at the site's root beside the pages (BibTeX, the feeds, llms.txt, robots.txt, the CV)."""
 CARD_DIR = "cards"
 """The folder of link-card images the core writes when the site's address is known, one per page
 at the page's address (`cards/people/jane-doe/card.png`): nothing else may be written there."""
+PERSON_FILES = ("publications.bib", "publications.json")
+"""Files the core writes beside a member's page, in its folder: their papers with the group, as
+BibTeX and CSL JSON. Their names are not `index.*`, so they never take the page's own address."""
 ENGINE_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
 """Files the engine and its theme write themselves."""
 
@@ -38,6 +43,11 @@ def page_source(kind: PageKind, item_id: str) -> str:
 def page_url(kind: PageKind, item_id: str) -> str:
     """The address every link to that page uses, relative to the site's root: 'people/jane-doe/'."""
     return f"{PAGE_FOLDERS[kind]}/{item_id}/"
+
+
+def person_files(person_id: str) -> list[str]:
+    """The addresses of a member's exports, relative to the site's root: 'people/jane-doe/publications.bib'."""
+    return [f"{page_url('person', person_id)}{name}" for name in PERSON_FILES]
 
 
 def destination(source: str, directory_urls: bool = True) -> str:

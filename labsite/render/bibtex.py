@@ -112,7 +112,7 @@ def verbatim(value: str) -> str:
     return value.replace("{", "%7B").replace("}", "%7D")
 
 
-def _family_first(name: str) -> bool:
+def family_first(name: str) -> bool:
     """Chinese, Japanese and Korean names are written family name first."""
     return any(unicodedata.name(ch, "").startswith(("CJK UNIFIED", "HANGUL", "HIRAGANA", "KATAKANA")) for ch in name)
 
@@ -125,7 +125,7 @@ def _surname(name: str) -> str:
     be the given name.
     """
     folded = name_key(ascii_fold(name))
-    parts = [folded.replace(" ", "")] if _family_first(name) else folded.split()
+    parts = [folded.replace(" ", "")] if family_first(name) else folded.split()
     return re.sub(r"[^a-z0-9]", "", parts[-1]) if parts else ""
 
 
@@ -178,14 +178,20 @@ def entry(site: Site, pub: Publication, key: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
+def citation_keys(site: Site) -> dict[str, str]:
+    """Every paper's key by id, across the whole site: one paper has one key in every file."""
+    return keys(site.publications)
+
+
+@functools.lru_cache(maxsize=4)
 def entries(site: Site) -> dict[str, str]:
-    """Every paper's entry by id, written once per site model: a paper's page and the `.bib` file
-    show the same entry."""
-    all_keys = keys(site.publications)
+    """Every paper's entry by id, written once per site model: a paper's page, the `.bib` file and a
+    person's show the same entry."""
+    all_keys = citation_keys(site)
     return {p.id: entry(site, p, all_keys[p.id]) for p in site.publications}
 
 
-def bibliography(site: Site) -> str:
-    """Every paper as one `.bib` file, newest first."""
+def bibliography(site: Site, pubs: list[Publication] | None = None) -> str:
+    """Every paper (or those given, in their order) as one `.bib` file, newest first."""
     written = entries(site)
-    return "\n\n".join(written[p.id] for p in site.publications) + "\n"
+    return "\n\n".join(written[p.id] for p in (site.publications if pubs is None else pubs)) + "\n"

@@ -12,9 +12,10 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup
 
-from labsite.derive.views import Site, grouped
+from labsite.derive.views import PI, Site, grouped
 from labsite.models.publications import PUBLICATION_TYPES, Publication
 from labsite.read import pages
+from labsite.read.addresses import PROFILE_FILES, person_files
 from labsite.render import bibtex
 from labsite.render import html as render
 
@@ -50,7 +51,10 @@ class Blocks:
 
     # --- home ---------------------------------------------------------------------------------
     def profile_card(self, base: str = "") -> str:
-        return str(render.as_block(self._render("partials/profile.html", base, profile=self.site.profile)))
+        exports = PROFILE_FILES if self.site.papers_of(PI) else None
+        return str(
+            render.as_block(self._render("partials/profile.html", base, profile=self.site.profile, exports=exports))
+        )
 
     def _markdown(self, text: str | None, css: str) -> str:
         return self._render("partials/prose.html", "", text=text, css=css) if text else ""
@@ -134,6 +138,7 @@ class Blocks:
             person_id=person_id,
             person=self.site.person(person_id),
             papers=self.site.papers_of(person_id),
+            exports=person_files(person_id),
             edit_url=edit_url,
         )
 

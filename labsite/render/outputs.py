@@ -1,6 +1,7 @@
 """Everything the data adds to the site, as one list: a page per person, paper and project (its body,
 title, description and the head metadata the theme writes), BibTeX, the feeds, llms.txt, robots.txt, the
-link cards and the images made from members' photos (whose uploaded files are never published: `is_original`).
+CV as PDF, each person's papers as BibTeX and CSL JSON, the link cards and the images made from members'
+photos (whose uploaded files are never published: `is_original`).
 
 The MkDocs plugin hands these to MkDocs as values; `python -m labsite generate` writes the same list
 to disk for any other engine. So what the site holds is decided here once, whichever engine builds it.
@@ -14,10 +15,10 @@ from typing import Any
 
 from markupsafe import escape
 
-from labsite.derive.views import Site
-from labsite.read.addresses import page_url
+from labsite.derive.views import PI, Site
+from labsite.read.addresses import PROFILE_FILES, page_url, person_files
 from labsite.read.layout import person_file
-from labsite.render import bibtex, cards, feeds, llms, metadata, photos, robots
+from labsite.render import bibtex, cards, csl, cv, feeds, llms, metadata, photos, robots
 from labsite.render.blocks import Blocks
 from labsite.render.pages import PageSpec, generated_pages
 
@@ -96,14 +97,17 @@ def head(site: Site, spec: PageSpec | None, canonical_url: str | None, is_home: 
 
 def files(site: Site, address: Address, main_pages: Sequence[llms.MainPage] = ()) -> list[GeneratedFile]:
     """The files beside the pages: BibTeX, the two feeds, llms.txt (naming `main_pages`, the site's own
-    pages: `docs_pages.main_pages`) and, when the site's address is known, robots.txt and a link card
-    for every page (drawn once per text and look, kept in the user's cache: `cards.cache_folder`)."""
+    pages: `docs_pages.main_pages`), the CV as PDF, the professor's and members' own BibTeX and CSL
+    JSON, members' derived photos and, when the site's address is known, robots.txt and a link card
+    for every page (drawn once per text and look, kept in the user's cache: `cards.cache_folder`).
+    Raises `cv.CvError` when the CV cannot be typeset."""
     base_url = address.base_url
     found = [
         GeneratedFile("publications.bib", bibtex.bibliography(site)),
         GeneratedFile("news.xml", feeds.news_feed(site, base_url)),
         GeneratedFile("publications.xml", feeds.publications_feed(site, base_url)),
         GeneratedFile("llms.txt", llms.llms_txt(site, base_url, main_pages)),
+        GeneratedFile("cv.pdf", cv.pdf(site, base_url or None)),
     ]
     if base_url:
         found.append(GeneratedFile("robots.txt", robots.robots_txt(base_url)))
@@ -112,6 +116,21 @@ def files(site: Site, address: Address, main_pages: Sequence[llms.MainPage] = ()
             GeneratedFile(cards.path_of(url), cards.png(card, cache)) for url, card in page_cards(site, main_pages)
         ]
     found += [GeneratedFile(path, data) for path, data in photos.published(site)]
+    return found + exports(site)
+
+
+def exports(site: Site) -> list[GeneratedFile]:
+    """The professor's papers and each member's papers with the group, as BibTeX and CSL JSON: the
+    entries of `publications.bib`, keys and all. Someone with no paper gets no file (and no link)."""
+    found = []
+    owners = [(PI, list(PROFILE_FILES)), *((i, person_files(i)) for i in site.data.people)]
+    for owner, (bib, json_path) in owners:
+        papers = site.papers_of(owner)
+        if papers:
+            found += [
+                GeneratedFile(bib, bibtex.bibliography(site, papers)),
+                GeneratedFile(json_path, csl.items(site, papers)),
+            ]
     return found
 
 

@@ -13,7 +13,8 @@ from labsite.read.layout import DOCS_DIR, PEOPLE_DIR
 def pages_have_their_own_address(ctx: Context) -> Iterator[Finding]:
     """Refuses an id that would give its page another address than `<folder>/<id>/` (an id `index`
     becomes the folder's own page), or an address that a page under `docs/`, a file the core or the
-    engine writes, or another item's page claims too: the engine keeps one of them without a word."""
+    engine writes, or another item's page claims too: the engine keeps one of them without a word.
+    A member's exports (`people/<id>/publications.bib`, `.json`) are claimed beside their page."""
     data = ctx.data
     papers, projects = enumerate(data.publications), enumerate(data.projects)
     items: list[tuple[PageKind, str, str, tuple]] = [
@@ -43,6 +44,11 @@ def pages_have_their_own_address(ctx: Context) -> Iterator[Finding]:
         claim = Claim(where, f"the {kind} {item_id!r}")
         made[claim] = (kind, item_id, file, path)
         claims.append(claim)
+        if kind == "person":
+            for export in addresses.person_files(item_id):
+                exported = Claim(export, f"the person {item_id!r}'s {export.rsplit('/', 1)[1]}")
+                made[exported] = (kind, item_id, file, path)
+                claims.append(exported)
     yield from wrong
     seen: set[tuple[str, str]] = set()
     for claim, others in addresses.clashes(claims).items():
@@ -53,10 +59,11 @@ def pages_have_their_own_address(ctx: Context) -> Iterator[Finding]:
         if not others or (file, item_id) in seen:
             continue
         seen.add((file, item_id))
+        what = f"this {kind}'s page" if claim.destination.endswith("index.html") else f"this {kind}'s papers"
         yield Finding(
             file,
             path,
-            f"this {kind}'s page, at {_shown(claim.destination)}, would take the address of {others[0].origin}"
+            f"{what}, at {_shown(claim.destination)}, would take the address of {others[0].origin}"
             f" ({_shown(others[0].destination)})",
             ("rename the file" if kind == "person" else "choose another id")
             + ": every page needs an address of its own",

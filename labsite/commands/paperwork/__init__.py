@@ -1,0 +1,1 @@
+"""The professor's paperwork made from the same data as the site: the NSF collaborators form (`coa`)."""
