@@ -9,9 +9,12 @@ Python to `.pyc`; compiled templates come from the user's cache when this machin
 same templates before, see `labsite/render/html.py`); the strict build time
 ("build s", median of `--repeat` builds after the first); the same pages as plain static Markdown
 (no macros, no hooks) as the floor (median, its builds alternating with the project's); their
-ratio; the data check time; under `mkdocs serve`, the time from saving one
-person's file to the changed page being served ("rebuild s"), then the same for one paper's title
-in publications.yml ("paper s"); and the publications page's size (HTML, gzip = what is transferred).
+ratio; the data check time; under one `mkdocs serve`, the time from saving a data file to the
+changed page being served, for each edit of `EDITS` in turn: a new interest in one person's file
+("person s"), one paper's title in publications.yml ("paper s"), one venue's name in venues.yml
+("venue s", seen on the publications page) and one news item's text ("news s"); and the
+publications page's size (HTML, gzip = what is transferred). `benchmarks/preview_profile.py`
+profiles one such rebuild.
 It prints figures and asserts nothing: targets live in the README and the issue notes.
 """
 
@@ -29,6 +32,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -304,9 +308,52 @@ def check_time(project: Path) -> float:
     return float(done.stdout.strip())
 
 
-def rebuild_times(project: Path) -> tuple[float, float]:
+@dataclass(frozen=True)
+class Edit:
+    """One edit the preview is timed on: a change to one data file, and the page that shows it."""
+
+    file: str
+    """The data file, relative to the project."""
+    old: str
+    new: str
+    page: str
+    """The page that shows the change, and the text it shows once changed."""
+    marker: str
+
+    def apply(self, project: Path) -> None:
+        path = project / self.file
+        text = path.read_text()
+        if self.old not in text:
+            raise SystemExit(f"{self.file} no longer holds {self.old!r}: update benchmarks/scale.py")
+        path.write_text(text.replace(self.old, self.new, 1))
+
+
+EDITS = {
+    "person": Edit(
+        "data/people/person-1.yml",
+        "degree:",
+        "interests: [Benchmarking rebuilds]\ndegree:",
+        "people/person-1/",
+        "Benchmarking rebuilds",
+    ),
+    "paper": Edit(
+        "data/publications.yml",
+        "- id: paper-1\n  title: ",
+        "- id: paper-1\n  title: Rebuilt paper ",
+        "publications/paper-1/",
+        "Rebuilt paper",
+    ),
+    "venue": Edit(
+        "data/venues.yml", "- id: V0\n  name: ", "- id: V0\n  name: Renamed venue ", "publications/", "Renamed venue"
+    ),
+    "news": Edit("data/news.yml", "  text: ", "  text: Breaking news ", "news/", "Breaking news"),
+}
+"""The kinds of edit a lab makes most, in the order they are timed under one `mkdocs serve`."""
+
+
+def rebuild_times(project: Path) -> dict[str, float]:
     """Seconds from saving a data file to the preview serving the changed page, under one
-    `mkdocs serve`: first a person's file (a new interest), then a paper in publications.yml (its title)."""
+    `mkdocs serve`, for each edit of `EDITS` in turn."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -331,24 +378,19 @@ def rebuild_times(project: Path) -> tuple[float, float]:
         while marker not in body(path):
             if time.perf_counter() - started > 600:
                 return float("nan")
-            time.sleep(0.05)
+            time.sleep(0.02)
         return time.perf_counter() - started
 
     try:
         deadline = time.monotonic() + 600
         while "person-1" not in body("people/person-1/") and time.monotonic() < deadline:
             time.sleep(0.2)
-        time.sleep(1.5)
-        person = project / "data/people/person-1.yml"
-        person.write_text(person.read_text() + "interests: [Benchmarking rebuilds]\n")
-        person_s = served("people/person-1/", "Benchmarking rebuilds")
-        time.sleep(1.5)
-        papers = project / "data/publications.yml"
-        papers.write_text(
-            papers.read_text().replace("- id: paper-1\n  title: ", "- id: paper-1\n  title: Rebuilt paper ")
-        )
-        paper_s = served("publications/paper-1/", "Rebuilt paper")
-        return person_s, paper_s
+        times = {}
+        for name, edit in EDITS.items():
+            time.sleep(1.5)
+            edit.apply(project)
+            times[name] = served(edit.page, edit.marker)
+        return times
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -368,7 +410,7 @@ def main() -> None:
     scales = [int(s) for s in args.scales.split(",")]
     header = (
         f"{'scale':>5} {'papers':>6} {'pages':>6} {'first s':>8} {'build s':>8} {'floor s':>8} {'ratio':>6} "
-        f"{'check s':>8} {'rebuild s':>9} {'paper s':>8} {'pubs KB':>8} {'gzip KB':>8}"
+        f"{'check s':>8} " + " ".join(f"{name + ' s':>8}" for name in EDITS) + f" {'pubs KB':>8} {'gzip KB':>8}"
     )
     print(header)
     rows = []
@@ -383,13 +425,14 @@ def main() -> None:
             timed_build(floor_project)
             build, floor = paired_builds(project, floor_project, args.repeat)
             check = check_time(project)
-            rebuild, paper = (float("nan"),) * 2 if args.skip_serve else rebuild_times(project)
+            preview = {name: float("nan") for name in EDITS} if args.skip_serve else rebuild_times(project)
             raw, zipped = page_size(project)
             rows.append((scale, build))
             print(
                 f"{scale:>5} {SEED['publications'] * scale:>6} {pages:>6} {first:>8.2f} {build:>8.2f} {floor:>8.2f} "
                 f"{build / floor:>6.2f} "
-                f"{check:>8.3f} {rebuild:>9.2f} {paper:>8.2f} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}",
+                f"{check:>8.3f} " + " ".join(f"{preview[name]:>8.2f}" for name in EDITS) + " "
+                f"{raw / 1024:>8.0f} {zipped / 1024:>8.0f}",
                 flush=True,
             )
     if len(rows) > 1:
