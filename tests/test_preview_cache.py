@@ -249,7 +249,19 @@ def test_the_cache_is_off_for_builds_and_for_unverified_versions(caplog):
     with caplog.at_level(logging.INFO, logger="mkdocs.hooks.preview"):
         hook.on_startup(command="serve", dirty=False)
     assert not hook._CACHE.enabled and (Page.render, mkdocs_build._build_page) == untouched
-    assert [r.getMessage() for r in caplog.records] == [
-        f"preview cache off: mkdocs {hook._version('mkdocs')} is not the verified 0.0.x; "
-        "every page is rebuilt on each change"
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        (
+            "WARNING",
+            f"preview cache off: mkdocs {hook._version('mkdocs')} is not the verified 0.0.x; "
+            "every page is rebuilt on each change",
+        )
     ]
+
+
+def test_the_installed_mkdocs_is_the_one_the_preview_cache_was_verified_with():
+    """An upgrade of MkDocs or Material, or a changed signature of a wrapped function, fails here: the
+    preview cache would otherwise turn itself off and leave only a slower `mkdocs serve` to notice."""
+    hook = _load_hook("preview_under_test_mismatches")
+    assert hook.mismatches() == []
+    hook.SIGNATURES = {**hook.SIGNATURES, "render": ["self", "config"]}
+    assert hook.mismatches() == ["MkDocs' render is not the one this hook was verified with"]
