@@ -35,6 +35,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=40)
     parser.add_argument("--edit", choices=sorted(EDITS), default="person")
     parser.add_argument("--top", type=int, default=15)
+    parser.add_argument("--dump", type=Path, help="also write the profile to this file (pstats)")
     parser.add_argument("--times", action="store_true", help="no profile: time a rebuild after each kind of edit")
     args = parser.parse_args()
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
@@ -74,6 +75,8 @@ def main() -> None:
         profiler.disable()
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         first.plugins.on_shutdown()
+        if args.dump:
+            profiler.dump_stats(args.dump)
         print(f"rebuild after a {args.edit} edit at {args.scale}x, under cProfile: {wall:.2f} s ({cpu:.2f} s of CPU)")
         for order in ("tottime", "cumulative"):
             out = io.StringIO()
