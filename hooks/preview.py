@@ -35,6 +35,8 @@ upgrade of MkDocs is noticed by the tests, not by a slower preview.
 The wrappers are installed by `on_startup` of `serve` and removed by `on_shutdown`. A change inside
 MkDocs that keeps these signatures but not their behaviour is what `tests/test_preview_cache.py`
 is for: it compares the served site with a fresh build after every kind of edit.
+A reused page's file is not read back to compare when this process wrote (or read) those very
+bytes there and the file's modification time and size are unchanged since.
 The watcher's polling interval is also cut from 0.5 s to 0.1 s (`on_serve`). The cost is memory:
 the entries of the last two rebuilds, about twice the site's HTML.
 """
@@ -128,6 +130,14 @@ class Built(NamedTuple):
     records: list[logging.LogRecord]
 
 
+class Written(NamedTuple):
+    """A page's bytes as this process last wrote (or found) them, and the file's stamp just after."""
+
+    output: bytes
+    mtime_ns: int
+    size: int
+
+
 class _Build:
     """What one rebuild knows: its keys, and the cache entries it used (the next cache)."""
 
@@ -170,6 +180,8 @@ class _Cache:
         self.bytecode = _Bytecode()
         self.original: dict[str, Any] = {}
         self.said: set[str] = set()
+        self.written: dict[str, Written] = {}
+        """By path: a reused page whose file still has that stamp holds those very bytes, unread."""
 
     def say_once(self, message: str) -> None:
         if message not in self.said:
@@ -190,6 +202,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_shutdown() -> None:
     _uninstall()
     _CACHE.enabled = False
+    _CACHE.written.clear()
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
@@ -429,15 +442,28 @@ def _replay(records: list[logging.LogRecord]) -> None:
 
 
 def _write_if_changed(data: bytes, path: str, build: _Build) -> None:
+    known = _CACHE.written.get(path)
     try:
-        with open(path, "rb") as f:
-            same = f.read() == data
+        info = os.stat(path)
+        stamp: tuple[int, int] | None = (info.st_mtime_ns, info.st_size)
     except OSError:
-        same = False
+        stamp = None
+    if known is not None and known.output is data and stamp == (known.mtime_ns, known.size):
+        same = True  # written or read by this process as these bytes, and not touched since
+    else:
+        try:
+            with open(path, "rb") as f:
+                same = f.read() == data
+        except OSError:
+            same = False
     if same:
         build.kept.add(os.path.abspath(path))
     else:
         utils.write_file(data, path)
+        info = os.stat(path)
+        stamp = (info.st_mtime_ns, info.st_size)
+    if stamp is not None:
+        _CACHE.written[path] = Written(data, *stamp)
 
 
 def _remove_stale(build: _Build) -> None:
