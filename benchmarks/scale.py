@@ -9,9 +9,14 @@ Python to `.pyc`; compiled templates come from the user's cache when this machin
 same templates before, see `labsite/render/html.py`); the strict build time
 ("build s", median of `--repeat` builds after the first); the same pages as plain static Markdown
 (no macros, no hooks) as the floor (median, its builds alternating with the project's); their
-ratio; the data check time; under `mkdocs serve`, the time from saving one
-person's file to the changed page being served ("rebuild s"), then the same for one paper's title
-in publications.yml ("paper s"); and the publications page's size (HTML, gzip = what is transferred).
+ratio; the data check time; under one `mkdocs serve`, the time from saving a data file to the
+changed page being served, for each edit of `EDITS` in turn: a new interest in one person's file
+("person s"), one paper's title in publications.yml ("paper s"), one venue's name in venues.yml
+("venue s", seen on the publications page) and one news item's text ("news s"), each as wall-clock
+seconds / the server's CPU seconds meanwhile; and the publications page's size (HTML, gzip = what
+is transferred). "cpu ratio" is the build's CPU time over the floor's: on a machine shared with
+other work, CPU time does not count the waits for a core, so it is the steadier figure.
+`benchmarks/preview_profile.py` profiles one rebuild.
 It prints figures and asserts nothing: targets live in the README and the issue notes.
 """
 
@@ -21,6 +26,7 @@ import argparse
 import gzip
 import os
 import random
+import resource
 import shutil
 import socket
 import statistics
@@ -29,7 +35,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -209,8 +217,30 @@ def _env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def timed_build(project: Path, config: str = "mkdocs.yml") -> float:
-    started = time.perf_counter()
+class Timing(NamedTuple):
+    """Wall-clock seconds, and the CPU seconds the work itself took: on a machine shared with other
+    work the second is the steadier figure (it does not count time spent waiting for a core)."""
+
+    wall: float
+    cpu: float
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _process_cpu(pid: int) -> float:
+    """CPU seconds a running process has used (Linux), NaN where /proc is not there."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed_build(project: Path, config: str = "mkdocs.yml") -> Timing:
+    started, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", "site"],
         cwd=project,
@@ -218,7 +248,7 @@ def timed_build(project: Path, config: str = "mkdocs.yml") -> float:
         capture_output=True,
         text=True,
     )
-    elapsed = time.perf_counter() - started
+    elapsed = Timing(time.perf_counter() - started, _children_cpu() - cpu)
     if done.returncode:
         raise SystemExit(f"build failed in {project}:\n{done.stdout}{done.stderr}")
     return elapsed
@@ -280,7 +310,7 @@ def static_floor(project: Path) -> Path:
     return floor
 
 
-def paired_builds(project: Path, floor: Path, repeat: int) -> tuple[float, float]:
+def paired_builds(project: Path, floor: Path, repeat: int) -> tuple[Timing, Timing]:
     """Median build and floor times over `repeat` rounds, each round one build of each.
 
     Both have been built once already (the project's first build also compiles its Python, and
@@ -292,7 +322,11 @@ def paired_builds(project: Path, floor: Path, repeat: int) -> tuple[float, float
     for _ in range(repeat):
         builds.append(timed_build(project))
         floors.append(timed_build(floor))
-    return statistics.median(builds), statistics.median(floors)
+
+    def median(timings: list[Timing]) -> Timing:
+        return Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings))
+
+    return median(builds), median(floors)
 
 
 def check_time(project: Path) -> float:
@@ -304,9 +338,52 @@ def check_time(project: Path) -> float:
     return float(done.stdout.strip())
 
 
-def rebuild_times(project: Path) -> tuple[float, float]:
+@dataclass(frozen=True)
+class Edit:
+    """One edit the preview is timed on: a change to one data file, and the page that shows it."""
+
+    file: str
+    """The data file, relative to the project."""
+    old: str
+    new: str
+    page: str
+    """The page that shows the change, and the text it shows once changed."""
+    marker: str
+
+    def apply(self, project: Path) -> None:
+        path = project / self.file
+        text = path.read_text()
+        if self.old not in text:
+            raise SystemExit(f"{self.file} no longer holds {self.old!r}: update benchmarks/scale.py")
+        path.write_text(text.replace(self.old, self.new, 1))
+
+
+EDITS = {
+    "person": Edit(
+        "data/people/person-1.yml",
+        "degree:",
+        "interests: [Benchmarking rebuilds]\ndegree:",
+        "people/person-1/",
+        "Benchmarking rebuilds",
+    ),
+    "paper": Edit(
+        "data/publications.yml",
+        "- id: paper-1\n  title: ",
+        "- id: paper-1\n  title: Rebuilt paper ",
+        "publications/paper-1/",
+        "Rebuilt paper",
+    ),
+    "venue": Edit(
+        "data/venues.yml", "- id: V0\n  name: ", "- id: V0\n  name: Renamed venue ", "publications/", "Renamed venue"
+    ),
+    "news": Edit("data/news.yml", "  text: ", "  text: Breaking news ", "news/", "Breaking news"),
+}
+"""The kinds of edit a lab makes most, in the order they are timed under one `mkdocs serve`."""
+
+
+def rebuild_times(project: Path) -> dict[str, Timing]:
     """Seconds from saving a data file to the preview serving the changed page, under one
-    `mkdocs serve`: first a person's file (a new interest), then a paper in publications.yml (its title)."""
+    `mkdocs serve`, for each edit of `EDITS` in turn."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -326,29 +403,26 @@ def rebuild_times(project: Path) -> tuple[float, float]:
         except OSError:
             return ""
 
-    def served(path: str, marker: str) -> float:
+    def served(path: str, marker: str, cpu: float) -> Timing:
+        """From the edit to the page showing it; the server's CPU seconds meanwhile (its rebuild)."""
         started = time.perf_counter()
         while marker not in body(path):
             if time.perf_counter() - started > 600:
-                return float("nan")
+                return Timing(float("nan"), float("nan"))
             time.sleep(0.05)
-        return time.perf_counter() - started
+        return Timing(time.perf_counter() - started, _process_cpu(server.pid) - cpu)
 
     try:
         deadline = time.monotonic() + 600
         while "person-1" not in body("people/person-1/") and time.monotonic() < deadline:
             time.sleep(0.2)
-        time.sleep(1.5)
-        person = project / "data/people/person-1.yml"
-        person.write_text(person.read_text() + "interests: [Benchmarking rebuilds]\n")
-        person_s = served("people/person-1/", "Benchmarking rebuilds")
-        time.sleep(1.5)
-        papers = project / "data/publications.yml"
-        papers.write_text(
-            papers.read_text().replace("- id: paper-1\n  title: ", "- id: paper-1\n  title: Rebuilt paper ")
-        )
-        paper_s = served("publications/paper-1/", "Rebuilt paper")
-        return person_s, paper_s
+        times = {}
+        for name, edit in EDITS.items():
+            time.sleep(1.5)
+            cpu = _process_cpu(server.pid)
+            edit.apply(project)
+            times[name] = served(edit.page, edit.marker, cpu)
+        return times
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -368,7 +442,9 @@ def main() -> None:
     scales = [int(s) for s in args.scales.split(",")]
     header = (
         f"{'scale':>5} {'papers':>6} {'pages':>6} {'first s':>8} {'build s':>8} {'floor s':>8} {'ratio':>6} "
-        f"{'check s':>8} {'rebuild s':>9} {'paper s':>8} {'pubs KB':>8} {'gzip KB':>8}"
+        f"{'cpu ratio':>9} {'check s':>8} "
+        + " ".join(f"{name + ' s/cpu':>12}" for name in EDITS)
+        + f" {'pubs KB':>8} {'gzip KB':>8}"
     )
     print(header)
     rows = []
@@ -383,13 +459,15 @@ def main() -> None:
             timed_build(floor_project)
             build, floor = paired_builds(project, floor_project, args.repeat)
             check = check_time(project)
-            rebuild, paper = (float("nan"),) * 2 if args.skip_serve else rebuild_times(project)
+            unmeasured = Timing(float("nan"), float("nan"))
+            preview = {name: unmeasured for name in EDITS} if args.skip_serve else rebuild_times(project)
             raw, zipped = page_size(project)
-            rows.append((scale, build))
+            rows.append((scale, build.wall))
+            edits = " ".join(f"{f'{preview[name].wall:.2f}/{preview[name].cpu:.2f}':>12}" for name in EDITS)
             print(
-                f"{scale:>5} {SEED['publications'] * scale:>6} {pages:>6} {first:>8.2f} {build:>8.2f} {floor:>8.2f} "
-                f"{build / floor:>6.2f} "
-                f"{check:>8.3f} {rebuild:>9.2f} {paper:>8.2f} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}",
+                f"{scale:>5} {SEED['publications'] * scale:>6} {pages:>6} {first.wall:>8.2f} {build.wall:>8.2f} "
+                f"{floor.wall:>8.2f} {build.wall / floor.wall:>6.2f} {build.cpu / floor.cpu:>9.2f} "
+                f"{check:>8.3f} {edits} {raw / 1024:>8.0f} {zipped / 1024:>8.0f}",
                 flush=True,
             )
     if len(rows) > 1:

@@ -29,10 +29,14 @@ wrapped, while serving only: `Page.render`, `mkdocs.commands.build._build_page` 
 changed; after the build, files this build did not write or keep are removed). Verified with
 mkdocs 1.6.1 and mkdocs-material 9.8.2. With another MkDocs or Material version, other signatures,
 or a plugin that acts on finished pages (`on_page_context` other than Material's search,
-`on_post_page`, `on_env`), it logs one INFO line and MkDocs rebuilds every page as usual.
+`on_post_page`, `on_env`), it logs a WARNING and MkDocs rebuilds every page as usual; the test
+suite fails on the first two (`tests/test_preview_cache.py` asserts `mismatches()` is empty), so an
+upgrade of MkDocs is noticed by the tests, not by a slower preview.
 The wrappers are installed by `on_startup` of `serve` and removed by `on_shutdown`. A change inside
 MkDocs that keeps these signatures but not their behaviour is what `tests/test_preview_cache.py`
 is for: it compares the served site with a fresh build after every kind of edit.
+A reused page's file is not read back to compare when this process wrote (or read) those very
+bytes there and the file's modification time and size are unchanged since.
 The watcher's polling interval is also cut from 0.5 s to 0.1 s (`on_serve`). The cost is memory:
 the entries of the last two rebuilds, about twice the site's HTML.
 """
@@ -47,13 +51,17 @@ import logging
 import os
 import threading
 from importlib import metadata
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 import mkdocs.commands.build as mkdocs_build
 from mkdocs import utils
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 log = logging.getLogger("mkdocs.hooks.preview")
 
@@ -100,6 +108,36 @@ class _Bytecode(jinja2.BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
+class Rendered(NamedTuple):
+    """What `Page.render` leaves on a page, kept to set again when its inputs are the same."""
+
+    content: str | None
+    toc: TableOfContents
+    title: str | None
+    anchors: frozenset[str]
+    links: dict[str, dict[str, int]] | None
+    """`links_to_anchors` by the linked file's source path (files are new objects each rebuild)."""
+    records: list[logging.LogRecord]
+
+
+class Built(NamedTuple):
+    """What `_build_page` makes of a page: the bytes it writes, its search entries, and its content
+    as the search plugin left it."""
+
+    output: bytes | None
+    search_entries: tuple[dict, ...]
+    content: str | None
+    records: list[logging.LogRecord]
+
+
+class Written(NamedTuple):
+    """A page's bytes as this process last wrote (or found) them, and the file's stamp just after."""
+
+    output: bytes
+    mtime_ns: int
+    size: int
+
+
 class _Build:
     """What one rebuild knows: its keys, and the cache entries it used (the next cache)."""
 
@@ -109,8 +147,8 @@ class _Build:
         self.search = search
         self.since: int | None = None  # mtime (ns) at which the site folder would have been cleaned
         self.kept: set[str] = set()  # pages left in place because their bytes did not change
-        self.rendered: dict[bytes, tuple] = {}
-        self.pages: dict[bytes, tuple] = {}
+        self.rendered: dict[bytes, Rendered] = {}
+        self.pages: dict[bytes, Built] = {}
         self.output: str | None = None
         self.reused = 0  # pages whose final HTML was reused
         self._files: tuple[int, bytes] | None = None
@@ -136,17 +174,19 @@ class _Cache:
     def __init__(self) -> None:
         self.enabled = False
         self.build: _Build | None = None
-        self.rendered: dict[bytes, tuple] = {}
-        self.pages: dict[bytes, tuple] = {}
-        self.older: tuple[dict[bytes, tuple], dict[bytes, tuple]] = ({}, {})
+        self.rendered: dict[bytes, Rendered] = {}
+        self.pages: dict[bytes, Built] = {}
+        self.older: tuple[dict[bytes, Rendered], dict[bytes, Built]] = ({}, {})
         self.bytecode = _Bytecode()
         self.original: dict[str, Any] = {}
         self.said: set[str] = set()
+        self.written: dict[str, Written] = {}
+        """By path: a reused page whose file still has that stamp holds those very bytes, unread."""
 
     def say_once(self, message: str) -> None:
         if message not in self.said:
             self.said.add(message)
-            log.info("preview cache off: %s; every page is rebuilt on each change", message)
+            log.warning("preview cache off: %s; every page is rebuilt on each change", message)
 
 
 _CACHE = _Cache()
@@ -162,6 +202,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_shutdown() -> None:
     _uninstall()
     _CACHE.enabled = False
+    _CACHE.written.clear()
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
@@ -233,28 +274,41 @@ def on_build_error(error: Exception) -> None:
 # --- the wrapped MkDocs functions -----------------------------------------------------------------
 
 
-def _install() -> bool:
-    """Wrap the three functions once per process, if MkDocs and Material are the verified ones."""
-    if _CACHE.original:
-        return True
-    for package, prefix in VERIFIED.items():
-        found = _version(package)
-        if not found.startswith(prefix):
-            _CACHE.say_once(f"{package} {found} is not the verified {prefix}x")
-            return False
-    current = {
+def _wrapped() -> dict[str, Any]:
+    """The MkDocs functions this hook wraps, as MkDocs has them now."""
+    return {
         "render": Page.render,
         "_build_page": getattr(mkdocs_build, "_build_page", None),
         "clean_directory": getattr(utils, "clean_directory", None),
     }
-    for name, function in current.items():
+
+
+def mismatches() -> list[str]:
+    """Why the installed MkDocs or Material is not the one this hook was verified with (empty: it is)."""
+    found = []
+    for package, prefix in VERIFIED.items():
+        version = _version(package)
+        if not version.startswith(prefix):
+            found.append(f"{package} {version} is not the verified {prefix}x")
+    for name, function in _wrapped().items():
         try:
             parameters = list(inspect.signature(function).parameters)
         except (TypeError, ValueError):
             parameters = None
         if parameters != SIGNATURES[name]:
-            _CACHE.say_once(f"MkDocs' {name} is not the one this hook was verified with")
-            return False
+            found.append(f"MkDocs' {name} is not the one this hook was verified with")
+    return found
+
+
+def _install() -> bool:
+    """Wrap the three functions once per process, if MkDocs and Material are the verified ones."""
+    if _CACHE.original:
+        return True
+    found = mismatches()
+    if found:
+        _CACHE.say_once("; ".join(found))
+        return False
+    current = _wrapped()
     _CACHE.original = current
     Page.render = _render
     mkdocs_build._build_page = _build_page
@@ -274,7 +328,7 @@ def _uninstall() -> None:
     _CACHE.original = {}
 
 
-def _render(self: Page, config: Any, files: Any) -> None:
+def _render(self: Page, config: MkDocsConfig, files: Files) -> None:
     """`Page.render`, reused when the page's Markdown, place, the file list and the site are unchanged."""
     build = _CACHE.build
     if build is None or self.markdown is None:
@@ -290,19 +344,27 @@ def _render(self: Page, config: Any, files: Any) -> None:
         if links is not None:
             links = {target.src_uri: dict(anchors) for target, anchors in links.items()}
         toc = copy.deepcopy(self.toc)
-        entry = (self.content, toc, self._title_from_render, frozenset(self.present_anchor_ids or ()), links, records)
+        anchors = frozenset(self.present_anchor_ids or ())
+        entry = Rendered(self.content, toc, self._title_from_render, anchors, links, records)
     else:
-        content, toc, title, anchors, links, records = entry
-        self.content, self.toc, self._title_from_render = content, copy.deepcopy(toc), title
-        self.present_anchor_ids = set(anchors)
-        if links is not None:
-            self.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in links.items()}
-        _replay(records)
+        self.content, self.toc, self._title_from_render = entry.content, copy.deepcopy(entry.toc), entry.title
+        self.present_anchor_ids = set(entry.anchors)
+        if entry.links is not None:
+            self.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in entry.links.items()}
+        _replay(entry.records)
     build.rendered[key] = entry
     return None
 
 
-def _build_page(page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
+def _build_page(
+    page: Page,
+    config: MkDocsConfig,
+    doc_files: Files,
+    nav: Navigation,
+    env: jinja2.Environment,
+    dirty: bool = False,
+    excluded: bool = False,
+) -> None:
     """`_build_page`, reused when everything the theme reads for the page is unchanged."""
     build = _CACHE.build
     original = _CACHE.original["_build_page"]
@@ -320,15 +382,14 @@ def _build_page(page, config, doc_files, nav, env, dirty=False, excluded=False) 
         output = text.encode("utf-8", errors="xmlcharrefreplace") if text and text.strip() else None
         build.output = None
         added = tuple(entries[start:]) if entries is not None else ()
-        entry = (output, added, page.content, records)
+        entry = Built(output, added, page.content, records)
     else:
-        output, added, content, records = entry
-        page.content = content
+        page.content = entry.content
         if entries is not None:
-            entries.extend(dict(entry) for entry in added)  # flat dicts, which the index only reads
-        _replay(records)
-        if output is not None:
-            _write_if_changed(output, page.file.abs_dest_path, build)
+            entries.extend(dict(item) for item in entry.search_entries)  # flat dicts, which the index only reads
+        _replay(entry.records)
+        if entry.output is not None:
+            _write_if_changed(entry.output, page.file.abs_dest_path, build)
         build.reused += 1
     build.pages[key] = entry
     return None
@@ -381,15 +442,28 @@ def _replay(records: list[logging.LogRecord]) -> None:
 
 
 def _write_if_changed(data: bytes, path: str, build: _Build) -> None:
+    known = _CACHE.written.get(path)
     try:
-        with open(path, "rb") as f:
-            same = f.read() == data
+        info = os.stat(path)
+        stamp: tuple[int, int] | None = (info.st_mtime_ns, info.st_size)
     except OSError:
-        same = False
+        stamp = None
+    if known is not None and known.output is data and stamp == (known.mtime_ns, known.size):
+        same = True  # written or read by this process as these bytes, and not touched since
+    else:
+        try:
+            with open(path, "rb") as f:
+                same = f.read() == data
+        except OSError:
+            same = False
     if same:
         build.kept.add(os.path.abspath(path))
     else:
         utils.write_file(data, path)
+        info = os.stat(path)
+        stamp = (info.st_mtime_ns, info.st_size)
+    if stamp is not None:
+        _CACHE.written[path] = Written(data, *stamp)
 
 
 def _remove_stale(build: _Build) -> None:

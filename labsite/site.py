@@ -2,22 +2,37 @@
 
 Both MkDocs adapters (the macros module and the page hook) call `start`; the first call in a build
 loads and checks `data/`, later calls get the same objects until a data or docs file changes, which
-is what makes `mkdocs serve` pick up an edit without re-reading data several times per build.
+is what makes `mkdocs serve` pick up an edit without re-reading data several times per build. After
+an edit only the changed files are parsed again (`labsite.read.load.ParsedFiles`); the rules across
+files still run on the whole data, since any of them may read the file that changed.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from labsite.check import load_checked
+from labsite.check import run
 from labsite.derive.views import Site
+from labsite.errors import DataErrors
 from labsite.read.layout import DATA_DIR, DOCS_DIR
+from labsite.read.load import ParsedFiles, load
 from labsite.render.blocks import Blocks, blocks_for
 from labsite.render.html import TEMPLATES
 
-_cache: dict[Path, tuple[tuple, Site]] = {}
+
+@dataclass
+class Loaded:
+    """The last site model made for one project folder, what it was made from, and each file's parse."""
+
+    stamp: tuple = ()
+    site: Site | None = None
+    files: ParsedFiles = field(default_factory=ParsedFiles)
+
+
+_loaded: dict[Path, Loaded] = {}
+"""By project folder; an entry is made on the first load and reused only while its stamp holds."""
 loads = 0
 """How many times data was actually read (tests use it to prove once-per-build loading)."""
 
@@ -50,13 +65,19 @@ def load_site(root: Path, data_dir: str = DATA_DIR) -> Site:
     global loads
     root = root.resolve()
     stamp = (data_dir, fingerprint(root, data_dir))
-    cached = _cache.get(root)
-    if cached and cached[0] == stamp:
-        return cached[1]
+    loaded = _loaded.setdefault(root, Loaded())
+    if loaded.site is not None and loaded.stamp == stamp:
+        return loaded.site
     loads += 1
-    site = Site(load_checked(root, data_dir))
-    _cache[root] = (stamp, site)
-    return site
+    loaded.site, loaded.stamp = None, ()
+    # as `labsite.check.load_checked`, with each unchanged file's parse kept from the last load
+    data = load(root, data_dir, loaded.files)
+    errors, warnings = run(data)
+    if errors:
+        raise DataErrors(errors)
+    data.warnings = warnings
+    loaded.site, loaded.stamp = Site(data), stamp
+    return loaded.site
 
 
 DATA_DIR_VARIABLE = "LABSITE_DATA"

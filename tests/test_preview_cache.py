@@ -1,5 +1,6 @@
-"""`mkdocs serve` reuses the pages whose inputs did not change (hooks/preview.py): after every kind of
-edit the served site is, file for file, the site a fresh `mkdocs build` makes of the same data."""
+"""`mkdocs serve` reuses what did not change (hooks/preview.py, the labsite plugin's `Kept`, the data
+files' parses): after every kind of edit the served site is, file for file, the site a fresh
+`mkdocs build` makes of the same data."""
 
 from __future__ import annotations
 
@@ -154,6 +155,10 @@ def test_served_site_is_a_fresh_build_after_every_kind_of_edit(fixture_project, 
             lambda: _edit(data / "publications.yml", "Gadgets at Scale", "Gadgets at Any Scale"),
         ),
         ("a venue", lambda: _edit(data / "venues.yml", "Conference on Foo", "Conference on Fooing")),
+        (
+            "a news item",
+            lambda: _edit(data / "news.yml", "Welcome to our new postdoc", "Welcome to our newest postdoc"),
+        ),
         ("site.yml (on every page)", lambda: _edit(data / "site.yml", "title: Quill Lab", "title: Quill Group")),
         ("a new person file", lambda: (data / "people/nia-newton.yml").write_text("name: Nia Newton\ndegree: MS\n")),
         ("a deleted person file", lambda: (data / "people/eve-nox.yml").unlink()),
@@ -249,7 +254,66 @@ def test_the_cache_is_off_for_builds_and_for_unverified_versions(caplog):
     with caplog.at_level(logging.INFO, logger="mkdocs.hooks.preview"):
         hook.on_startup(command="serve", dirty=False)
     assert not hook._CACHE.enabled and (Page.render, mkdocs_build._build_page) == untouched
-    assert [r.getMessage() for r in caplog.records] == [
-        f"preview cache off: mkdocs {hook._version('mkdocs')} is not the verified 0.0.x; "
-        "every page is rebuilt on each change"
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        (
+            "WARNING",
+            f"preview cache off: mkdocs {hook._version('mkdocs')} is not the verified 0.0.x; "
+            "every page is rebuilt on each change",
+        )
     ]
+
+
+def test_the_installed_mkdocs_is_the_one_the_preview_cache_was_verified_with():
+    """An upgrade of MkDocs or Material, or a changed signature of a wrapped function, fails here: the
+    preview cache would otherwise turn itself off and leave only a slower `mkdocs serve` to notice."""
+    hook = _load_hook("preview_under_test_mismatches")
+    assert hook.mismatches() == []
+    hook.SIGNATURES = {**hook.SIGNATURES, "render": ["self", "config"]}
+    assert hook.mismatches() == ["MkDocs' render is not the one this hook was verified with"]
+
+
+def test_an_edit_to_one_data_file_parses_that_file_alone(fixture_project):
+    from labsite.read.load import ParsedFiles, load
+
+    parsed = ParsedFiles()
+    first = load(fixture_project, parsed=parsed)
+    everything = parsed.reads
+    assert everything == len(first.documents) > 1
+    assert load(fixture_project, parsed=parsed).people == first.people and parsed.reads == everything
+
+    person = fixture_project / "data/people/bo-tern.yml"
+    person.write_text(person.read_text().replace("name: Bo Tern", "name: Bo Ternary"))
+    edited = load(fixture_project, parsed=parsed)
+    assert parsed.reads == everything + 1
+    assert edited.people["bo-tern"].name == "Bo Ternary"
+    assert edited.publications is first.publications  # the untouched file's records, as they were
+
+    (fixture_project / "data/people/eve-nox.yml").unlink()
+    assert "eve-nox" not in load(fixture_project, parsed=parsed).people
+    assert all(path.exists() for path in parsed.entries)
+
+
+def test_a_bad_edit_is_reported_and_its_fix_read_again(fixture_project):
+    from labsite.errors import DataErrors
+    from labsite.site import load_site
+
+    person = fixture_project / "data/people/bo-tern.yml"
+    good = person.read_text()
+    assert load_site(fixture_project).data.people["bo-tern"].degree == "PhD"
+    person.write_text(good.replace("degree: PhD", "degree: Phd"))
+    with pytest.raises(DataErrors, match="expected one of PhD, MS, BS, Postdoc"):
+        load_site(fixture_project)
+    person.write_text(good.replace("degree: PhD", "degree: MS"))
+    assert load_site(fixture_project).data.people["bo-tern"].degree == "MS"
+
+
+def test_a_page_whose_html_changed_is_scanned_again():
+    """The preview reuses a page's scan for active content only for the very same HTML."""
+    from labsite_mkdocs.plugin import Kept
+
+    kept = Kept()
+    assert kept.active_content("people/x.md", "<p>Hello</p>") == []
+    kept.rebuilt()
+    assert kept.active_content("people/x.md", "<p>Hello</p>") == []
+    found = kept.active_content("people/x.md", '<p>Hello<img src="x" onerror="alert(1)"></p>')
+    assert found == ["an event handler onerror= on <img> (line 1)"]

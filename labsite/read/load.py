@@ -3,6 +3,8 @@
 This is the only place that knows the layout of `data/`. Each file is parsed (with line numbers) and
 validated against its model. Rules across files are the next stage (`labsite.check`), which is why
 the parsed documents travel with the records: a rule points at the line it found a problem on.
+A caller that reads the same folder again (`mkdocs serve`, on every edit) passes a `ParsedFiles`:
+a file whose path, size and modification time are unchanged is then not parsed again.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -50,11 +52,79 @@ class SiteData:
         return person_file(person_id)
 
 
-def load(root: Path, data_dir: str = DATA_DIR) -> SiteData:
+class Parsed(NamedTuple):
+    """One data file read and validated against its model."""
+
+    record: Any
+    """The model's value, or None when the file has problems."""
+    problems: list[DataError]
+    document: Any
+    """The parsed YAML (with lines), or None when it could not be parsed."""
+
+
+class Stamp(NamedTuple):
+    """What a file was read from: the same stamp means the same bytes (as `mkdocs serve`'s own watcher
+    and `labsite.site.fingerprint` assume)."""
+
+    mtime_ns: int
+    size: int
+    inode: int
+
+
+class _Entry(NamedTuple):
+    stamp: Stamp
+    model: type[BaseModel]
+    max_bytes: int
+    parsed: Parsed
+
+
+@dataclass
+class ParsedFiles:
+    """Each file's `Parsed`, by path, kept from one `load` of a folder to the next: an edit to one
+    person's file re-reads that file alone. Entries are checked against the file's stamp before use,
+    so the cache needs no invalidating; files gone from the folder are dropped at each load."""
+
+    entries: dict[Path, _Entry] = field(default_factory=dict)
+    reads: int = 0
+    """How many files were actually parsed (tests use it to prove an edit re-reads one file)."""
+
+    def read(self, path: Path, shown_as: str, model: type[BaseModel], max_bytes: int) -> Parsed:
+        try:
+            info = os.lstat(path)
+            stamp: Stamp | None = Stamp(info.st_mtime_ns, info.st_size, info.st_ino)
+        except OSError:
+            stamp = None  # _read reports why the file cannot be read
+        entry = self.entries.get(path)
+        if (
+            stamp is not None
+            and entry is not None
+            and (entry.stamp, entry.model, entry.max_bytes)
+            == (
+                stamp,
+                model,
+                max_bytes,
+            )
+        ):
+            return entry.parsed
+        self.reads += 1
+        parsed = Parsed(*_read(path, shown_as, model, max_bytes))
+        if stamp is not None:
+            self.entries[path] = _Entry(stamp, model, max_bytes, parsed)
+        return parsed
+
+    def keep_only(self, paths: set[Path]) -> None:
+        for gone in self.entries.keys() - paths:
+            del self.entries[gone]
+
+
+def load(root: Path, data_dir: str = DATA_DIR, parsed: ParsedFiles | None = None) -> SiteData:
     """Read and validate `root/data_dir` file by file; raise `DataErrors` listing every problem found.
 
     Not yet checked across files: callers that use the data call `labsite.check.load_checked`.
+    `parsed` keeps each file's result for the next call (see `ParsedFiles`).
     """
+    parsed = ParsedFiles() if parsed is None else parsed
+    seen: set[Path] = set()
     base = root / data_dir
     errors: list[DataError] = []
     documents: dict[str, Any] = {}
@@ -78,7 +148,8 @@ def load(root: Path, data_dir: str = DATA_DIR) -> SiteData:
             else:
                 records[name] = model()
             continue
-        record, problems, document = _read(path, shown_as, model, MAX_BYTES.get(name, MAX_BYTES_OTHER))
+        record, problems, document = parsed.read(path, shown_as, model, MAX_BYTES.get(name, MAX_BYTES_OTHER))
+        seen.add(path)
         errors += problems
         documents[shown_as] = document
         records[name] = record
@@ -102,12 +173,14 @@ def load(root: Path, data_dir: str = DATA_DIR) -> SiteData:
                 )
             )
             continue
-        person, problems, document = _read(path, shown_as, Person, MAX_BYTES[PEOPLE_DIR])
+        person, problems, document = parsed.read(path, shown_as, Person, MAX_BYTES[PEOPLE_DIR])
+        seen.add(path)
         errors += problems
         documents[shown_as] = document
         if person is not None:
             people[path.stem] = person
 
+    parsed.keep_only(seen)
     if errors or any(r is None for r in records.values()):
         raise DataErrors(errors)
 
