@@ -67,8 +67,8 @@ log = logging.getLogger("mkdocs.hooks.preview")
 
 VERIFIED = {"mkdocs": "1.6.", "mkdocs-material": "9.8."}
 """Version prefixes whose internals were read and tested; anything else gets plain rebuilds."""
-DRAWING_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "pymdown-extensions")
-DRAWING_PACKAGES += ("Jinja2", "MarkupSafe", "Pygments")
+DRAWING_PACKAGES: tuple[str, ...] = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown")
+DRAWING_PACKAGES += ("pymdown-extensions", "Jinja2", "MarkupSafe", "Pygments")
 SIGNATURES = {
     "render": ["self", "config", "files"],
     "_build_page": ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"],
@@ -115,7 +115,7 @@ class Rendered(NamedTuple):
     toc: TableOfContents
     title: str | None
     anchors: frozenset[str]
-    links: dict[str, dict[str, int]] | None
+    links: dict[str, dict[str, str]] | None
     """`links_to_anchors` by the linked file's source path (files are new objects each rebuild)."""
     records: list[logging.LogRecord]
 
@@ -310,21 +310,26 @@ def _install() -> bool:
         return False
     current = _wrapped()
     _CACHE.original = current
-    Page.render = _render
-    mkdocs_build._build_page = _build_page
-    utils.clean_directory = _clean_directory
+    _replace(Page, "render", _render)
+    _replace(mkdocs_build, "_build_page", _build_page)
+    _replace(utils, "clean_directory", _clean_directory)
     return True
+
+
+def _replace(owner: object, name: str, value: object) -> None:
+    """Put `value` in MkDocs' place of `name` (and back): the one way this hook changes MkDocs."""
+    setattr(owner, name, value)
 
 
 def _uninstall() -> None:
     if not _CACHE.original:
         return
     if Page.render is _render:
-        Page.render = _CACHE.original["render"]
+        _replace(Page, "render", _CACHE.original["render"])
     if mkdocs_build._build_page is _build_page:
-        mkdocs_build._build_page = _CACHE.original["_build_page"]
+        _replace(mkdocs_build, "_build_page", _CACHE.original["_build_page"])
     if utils.clean_directory is _clean_directory:
-        utils.clean_directory = _CACHE.original["clean_directory"]
+        _replace(utils, "clean_directory", _CACHE.original["clean_directory"])
     _CACHE.original = {}
 
 
@@ -340,9 +345,8 @@ def _render(self: Page, config: MkDocsConfig, files: Files) -> None:
     if entry is None:
         with _Capture() as records:
             _CACHE.original["render"](self, config, files)
-        links = self.links_to_anchors
-        if links is not None:
-            links = {target.src_uri: dict(anchors) for target, anchors in links.items()}
+        found = self.links_to_anchors
+        links = None if found is None else {target.src_uri: dict(anchors) for target, anchors in found.items()}
         toc = copy.deepcopy(self.toc)
         anchors = frozenset(self.present_anchor_ids or ())
         entry = Rendered(self.content, toc, self._title_from_render, anchors, links, records)
@@ -350,7 +354,8 @@ def _render(self: Page, config: MkDocsConfig, files: Files) -> None:
         self.content, self.toc, self._title_from_render = entry.content, copy.deepcopy(entry.toc), entry.title
         self.present_anchor_ids = set(entry.anchors)
         if entry.links is not None:
-            self.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in entry.links.items()}
+            linked = ((files.get_file_from_path(uri), anchors) for uri, anchors in entry.links.items())
+            self.links_to_anchors = {target: dict(anchors) for target, anchors in linked if target is not None}
         _replay(entry.records)
     build.rendered[key] = entry
     return None
@@ -469,7 +474,9 @@ def _write_if_changed(data: bytes, path: str, build: _Build) -> None:
 def _remove_stale(build: _Build) -> None:
     """Remove what a clean build would not have written: files older than this build, not kept.
     Hidden entries at the top are left, as `clean_directory` leaves them."""
-    root = build.site_dir
+    root, since = build.site_dir, build.since
+    if since is None:
+        return  # the folder was never going to be cleaned
     emptied: set[str] = set()  # folders that lost an entry here
     for current, _dirnames, filenames in os.walk(root, topdown=False):
         if current == root:
@@ -478,10 +485,10 @@ def _remove_stale(build: _Build) -> None:
             continue
         for name in filenames:
             path = os.path.join(current, name)
-            if path not in build.kept and os.lstat(path).st_mtime_ns < build.since:
+            if path not in build.kept and os.lstat(path).st_mtime_ns < since:
                 os.remove(path)
                 emptied.add(current)
-        old = current in emptied or os.lstat(current).st_mtime_ns < build.since
+        old = current in emptied or os.lstat(current).st_mtime_ns < since
         if current != root and old and not os.listdir(current):
             os.rmdir(current)
             emptied.add(os.path.dirname(current))
