@@ -86,7 +86,7 @@ def test_navigation_works_at_phone_width(browser, base_url):
     )
     page.goto(base_url, wait_until="networkidle")
     assert not page.locator(".md-tabs").is_visible()
-    page.locator("label.md-header__button[for='__drawer']").click()
+    page.locator(".md-header__button[for='__drawer']").click()
     link = page.locator(".md-nav--primary a.md-nav__link", has_text="Group").first
     expect(link).to_be_visible()
     link.click()
