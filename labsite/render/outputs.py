@@ -62,8 +62,12 @@ def body(blocks: Blocks, spec: PageSpec, address: Address) -> str:
 
 
 def meta(spec: PageSpec) -> dict[str, Any]:
-    """A generated page's title and description, escaped once: the theme prints them as they are."""
-    return {"title": escape(spec.title), "description": escape(spec.description)}
+    """A generated page's title and description, escaped once: the theme prints them as they are.
+    Its keywords go to the search index as tags (JSON, never printed: the site runs no tags plugin)."""
+    found: dict[str, Any] = {"title": escape(spec.title), "description": escape(spec.description)}
+    if spec.keywords:
+        found["tags"] = list(spec.keywords)
+    return found
 
 
 def canonical(spec: PageSpec, address: Address) -> str | None:
