@@ -236,10 +236,14 @@ def test_home_page_has_profile_bio_interests_note_news_and_selections(real_site,
     assert plain(profile.bio) in page
     if profile.interests:
         assert plain(profile.interests) in page
-    callout = content.select_one(".admonition.lab-callout")
-    assert (callout is not None) == bool(profile.prospective)
+    note = content.select_one("div.lab-prospective")
+    assert (note is not None) == bool(profile.prospective)
     if profile.prospective:
-        assert plain(profile.prospective) in text_of(callout)
+        assert plain(profile.prospective) in text_of(note)
+        heading = note.find_previous_sibling("h2")
+        assert heading["id"] == "prospective-students"
+        link = real_site.content("group/").select_one("a[href$='#prospective-students']")
+        assert link is not None and link["href"] == "../#prospective-students"
     if profile.email:
         assert content.select_one("a.lab-email")["data-domain"] == profile.email.split("@")[1]
         assert profile.email not in str(content)

@@ -76,10 +76,10 @@ class Blocks:
         return self._markdown(self.site.profile.interests, "lab-interests")
 
     @page_block
-    def prospective_note(self, base: str = "", title: str = "") -> str:
-        """The note to prospective students as a call-out; its heading comes from the page."""
-        text = self.site.profile.prospective
-        return self._render("partials/callout.html", base, text=text, title=title) if text else ""
+    def prospective_note(self, base: str = "") -> str:
+        """The note to prospective students at body size: what applicants came for is a section of
+        its own, under a heading (and anchor) the page gives it, that other pages link to."""
+        return self._markdown(self.site.profile.prospective, "lab-prospective")
 
     # --- lists --------------------------------------------------------------------------------
     @page_block
