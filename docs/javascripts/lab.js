@@ -29,8 +29,19 @@
     });
   }
 
+  // On paper a link cannot be followed: lab.css prints its full address after it, so a link keeps
+  // where it goes (authors' names, the page's own anchors and the e-mail excepted).
+  function markPrintedLinks(root) {
+    root.querySelectorAll("article a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (href.charAt(0) === "#" || a.matches(".headerlink, .lab-member, .lab-email, .lab-link")) return;
+      a.dataset.printHref = a.href;
+    });
+  }
+
   function enhance() {
     revealEmails(document);
+    markPrintedLinks(document);
     wireCopyButtons(document);
   }
 

@@ -68,6 +68,11 @@ class Blocks:
         return self._render("partials/prose.html", "", text=text, css=css) if text else ""
 
     @page_block
+    def cv_header(self, base: str = "") -> str:
+        """The printed CV's letterhead: the owner's name, position and e-mail (hidden on screen)."""
+        return str(render.as_block(self._render("partials/cv-header.html", base, profile=self.site.profile)))
+
+    @page_block
     def bio(self, base: str = "") -> str:
         return self._markdown(self.site.profile.bio, "lab-bio")
 
