@@ -16,6 +16,7 @@ from labsite.derive.views import Site
 from labsite.read.addresses import page_url
 from labsite.read.layout import person_file
 from labsite.render import bibtex, feeds, metadata, robots
+from labsite.render import html as render
 from labsite.render.blocks import Blocks
 from labsite.render.pages import PageSpec, generated_pages
 
@@ -93,6 +94,14 @@ def head(site: Site, spec: PageSpec | None, canonical_url: str | None, is_home: 
     if spec.kind == "person":
         return {"og_type": "profile"}
     return None
+
+
+def copyright_line(site: Site) -> str:
+    """The footer's line as HTML, every value escaped (Material prints `copyright` as it is): the
+    newest year the data names, so that a build of the same data gives the same page."""
+    years = [int(p.year) for p in site.publications] + [int(n.date[:4]) for n in site.news]
+    context = {"profile": site.profile, "year": max(years) if years else ""}
+    return render.render(render.environment(), "partials/copyright.html", **context).strip()
 
 
 def files(site: Site, address: Address) -> list[GeneratedFile]:
