@@ -19,6 +19,10 @@ WIDTHS = [390, 1024, 1280]
 # Records every focus stop: what it is, where, whether it can be seen, and its ring's contrast.
 RECORD = """() => {
   window.labStops = [];
+  window.describe = (e) => {
+    const name = (e.getAttribute("aria-label") || e.textContent).trim().slice(0, 40);
+    return `${e.tagName.toLowerCase()}.${e.className} "${name}"`;
+  };
   function rgb(text) {
     const m = text.match(/[\\d.]+/g) || [];
     return m.length >= 3 ? {r: +m[0], g: +m[1], b: +m[2], a: m.length > 3 ? +m[3] : 1} : null;
@@ -44,7 +48,7 @@ RECORD = """() => {
     const l1 = luminance(ring), l2 = luminance(behind(face));
     window.labStops.push({
       element: e,
-      what: `${e.tagName.toLowerCase()}.${e.className} "${(e.getAttribute("aria-label") || e.textContent).trim().slice(0, 40)}"`,
+      what: describe(e),
       seen: box.width > 0 && box.height > 0 &&
         face.checkVisibility({opacityProperty: true, visibilityProperty: true}),
       inside: box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight,
@@ -65,7 +69,7 @@ CONTROLS = """() => [...document.querySelectorAll(
   })
   .filter((e) => !e.matches("input.md-option") || e.nextElementSibling.checkVisibility())
   .filter((e) => !window.labStops.some((s) => s.element === e))
-  .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.getAttribute("aria-label") || e.textContent).trim().slice(0, 40)}"`)"""
+  .map((e) => window.describe(e))"""
 
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
@@ -114,7 +118,8 @@ def test_tab_reaches_every_control_and_never_stops_on_something_unseen(browser, 
         page.keyboard.press("Escape")  # the walk may have come round to the search field and opened it
         found = [f"unseen: {s['what']}" for s in stops if not s["seen"]]
         found += [f"off-screen: {s['what']}" for s in stops if not s["inside"]]
-        found += [f"ring {s['ring']}px at {s['contrast']:.1f}:1: {s['what']}" for s in stops if s["ring"] < 2 or s["contrast"] < 3]
+        faint = [s for s in stops if s["ring"] < 2 or s["contrast"] < 3]
+        found += [f"ring {s['ring']}px at {s['contrast']:.1f}:1: {s['what']}" for s in faint]
         found += [f"never reached: {what}" for what in page.evaluate(CONTROLS)]
         assert len(stops) > 3, f"{path}: Tab stopped {len(stops)} times"
         if found:
@@ -150,7 +155,7 @@ def test_below_1220_px_the_menu_opens_from_the_keyboard_and_escape_gives_focus_b
     assert page.evaluate("document.querySelector('.md-sidebar--primary').contains(document.activeElement)")
     for _ in range(3):
         page.keyboard.press("Tab")
-    focused = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.left, r.right]; })()")
+    focused = page.evaluate("(({left, right}) => [left, right])(document.activeElement.getBoundingClientRect())")
     assert 0 <= focused[0] < focused[1] <= width
     page.keyboard.press("Escape")
     assert menu.get_attribute("aria-expanded") == "false"
@@ -179,7 +184,8 @@ def test_at_desktop_width_the_navigation_is_not_hidden_from_the_keyboard(browser
 
 def test_the_palette_toggle_answers_space(browser, base_url):
     page = open_page(browser, base_url, "", 1280)
-    page.evaluate("document.querySelector('[data-md-component=palette] label:not([hidden])').previousElementSibling.focus()")
+    shown = "document.querySelector('[data-md-component=palette] label:not([hidden])')"
+    page.evaluate(f"{shown}.previousElementSibling.focus()")
     before = page.locator("body").get_attribute("data-md-color-scheme")
     page.keyboard.press(" ")
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", before)

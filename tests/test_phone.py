@@ -27,7 +27,8 @@ SMALL = """([selector, least]) => [...document.querySelectorAll(selector)]
   .filter((e) => e.checkVisibility() && !e.closest("[inert]"))
   .map((e) => [e, e.getBoundingClientRect()])
   .filter(([e, r]) => r.width < least || r.height < least)
-  .map(([e, r]) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.trim().slice(0, 20)}": ${Math.round(r.width)}×${Math.round(r.height)}`)"""
+  .map(([e, r]) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.trim().slice(0, 20)}": ` +
+    `${Math.round(r.width)}×${Math.round(r.height)}`)"""
 
 
 @pytest.fixture(scope="module")

@@ -85,7 +85,8 @@ def test_a_printed_page_has_no_controls_dark_text_and_no_heading_at_a_page_foot(
     shown = page.evaluate(f"[...document.querySelectorAll({CONTROLS!r})].filter((e) => e.checkVisibility()).length")
     assert shown == 0
     assert page.evaluate(FAINT) == []
-    assert page.evaluate("getComputedStyle(document.body).backgroundColor") in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+    paper = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert paper in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
     headings = {h.strip() for h in page.locator("article h2, article h3").all_inner_texts()}
     assert headings, "the printed page has sections"
     feet = [text.strip().splitlines()[-1].strip() for text in pages[:-1] if text.strip()]
@@ -98,8 +99,8 @@ def test_a_printed_page_has_no_controls_dark_text_and_no_heading_at_a_page_foot(
 
 def test_links_in_the_printed_cv_print_their_targets(printed):
     pages, page = printed("cv/", "light")
-    targets = page.evaluate(
-        "[...document.querySelectorAll('article a[data-print-href]')].filter((a) => a.checkVisibility()).map((a) => a.href)"
+    targets = page.locator("article a[data-print-href]").evaluate_all(
+        "links => links.filter((a) => a.checkVisibility()).map((a) => a.href)"
     )
     text = squeezed(" ".join(pages))
     assert targets, "the CV links somewhere"

@@ -31,7 +31,9 @@ LONG_LINES = """() => {
     ctx.font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
     const perCharacter = ctx.measureText(text).width / text.length;
     const holds = (block.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)) / perCharacter;
-    if (text.length > holds && holds > 80) found.push(`${block.tagName}.${block.className}: ${Math.round(holds)} "${text.slice(0, 40)}"`);
+    if (text.length > holds && holds > 80) {
+      found.push(`${block.tagName}.${block.className}: ${Math.round(holds)} "${text.slice(0, 40)}"`);
+    }
   }
   return found;
 }"""
