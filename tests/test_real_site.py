@@ -221,8 +221,13 @@ def test_cv_page_has_every_award_education_and_experience(real_site, site):
         (e.start, e.end, f"{e.role}, {e.organization}", ", ".join(e.mentors)) for e in site.profile.experience
     ]
     assert len(entries) == len(expected)
+
+    def dated(year_month: str) -> str:
+        year, month = year_month.split("-")
+        return f"{calendar.month_abbr[int(month)]} {year}"
+
     for text, (start, end, what, detail) in zip(entries, expected, strict=True):
-        assert text.startswith(f"{start} – {end or 'present'} {what}"), text
+        assert text.startswith(f"{dated(start)} – {dated(end) if end else 'present'} {what}"), text
         assert all(word in text for word in detail.split(", ")), text
 
 
