@@ -120,3 +120,19 @@ def test_an_address_with_a_year_the_list_lacks_shows_all_years(browser, base_url
     assert year.input_value() == ""
     assert year.evaluate("s => s.selectedIndex") == 0
     assert page.locator("li.lab-pub:visible").count() == page.locator("li.lab-pub").count()
+
+
+def test_the_table_of_contents_lists_only_the_years_the_filter_shows(browser, base_url):
+    page = browser.new_page(**DESKTOP)
+    page.goto(base_url + "publications/", wait_until="networkidle")
+    toc = page.locator(".md-sidebar--secondary .md-nav__link")
+    years = page.locator("#lab-filter select[name=year] option:not([value=''])").evaluate_all(
+        "options => options.map((o) => o.value)"
+    )
+    assert len(years) > 1 and toc.filter(has_text=years[0]).count() == 1
+    page.select_option("#lab-filter select[name=year]", years[0])
+    assert [t.strip() for t in page.locator(".md-sidebar--secondary .md-nav__link:visible").all_inner_texts()] == [
+        years[0]
+    ]
+    page.select_option("#lab-filter select[name=year]", "")
+    assert page.locator(".md-sidebar--secondary .md-nav__link:visible").count() >= len(years)

@@ -67,7 +67,13 @@
         var empty = !ul.querySelector("li.lab-pub:not([hidden])");
         ul.hidden = empty;
         var heading = ul.previousElementSibling;
-        if (heading && heading.tagName === "H2") heading.hidden = empty || byCites;
+        if (heading && heading.tagName === "H2") {
+          heading.hidden = empty || byCites;
+          // The table of contents lists only the years still shown.
+          document.querySelectorAll('.md-nav--secondary a[href="#' + heading.id + '"]').forEach(function (a) {
+            a.parentNode.hidden = heading.hidden;
+          });
+        }
       });
       count.textContent = String(shown);
       var active = [year, topic, type, awarded, words.length].filter(Boolean).length;
