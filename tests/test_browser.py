@@ -127,7 +127,7 @@ def test_without_javascript_the_full_list_shows(browser, base_url):
 def test_email_becomes_a_mailto_link_with_javascript(browser, base_url):
     page, _ = offline_page(browser, base_url)
     page.goto(base_url, wait_until="networkidle")
-    link = page.locator("a.lab-email")
+    link = page.locator("article a.lab-email")
     assert link.get_attribute("href").startswith("mailto:")
     assert "@" in link.inner_text()
 

@@ -60,3 +60,17 @@ def test_award_links_in_the_cv_are_underlined_not_only_coloured(real_site, site)
         )
         browser.close()
     assert lines and all("underline" in line for line in lines)
+
+
+@pytest.mark.browser
+def test_roles_and_placements_on_cards_are_at_least_nine_tenths_of_body_text(real_site):
+    with serving(real_site.site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "group/", wait_until="networkidle")
+        body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article')).fontSize)")
+        sizes = page.locator(".lab-person-role, .lab-person-coadvisor, .lab-person-now").evaluate_all(
+            "spans => spans.map((s) => parseFloat(getComputedStyle(s).fontSize))"
+        )
+        browser.close()
+    assert sizes and min(sizes) >= 0.9 * body - 0.01
