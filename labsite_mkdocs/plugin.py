@@ -138,6 +138,7 @@ class LabsitePlugin(BasePlugin):
         # in the logo's tooltip; `|e` leaves Markup alone, so `&` shows as `&` everywhere, never `&amp;`.
         config.site_name = escape(settings.title)
         config.site_description = escape(settings.description)
+        config.copyright = outputs.copyright_line(site)
         config.theme["language"] = settings.language
         url = settings.url or os.environ.get("LABSITE_URL")
         if not url:

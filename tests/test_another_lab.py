@@ -113,7 +113,7 @@ def test_no_link_points_at_a_page_that_was_left_out(bare_site):
 def test_the_full_fixture_lab_keeps_every_tab_heading_and_link(fixture_site):
     assert tabs(fixture_site) == ["Home", "News", "Publications", "Projects", "Teaching", "Group", "CV"]
     home = [h.get_text(strip=True).rstrip("¶") for h in fixture_site.content("").select("h2")]
-    assert home == ["Research interests", "News", "Selected publications", "Selected projects"]
+    assert home == ["Research interests", "Prospective students", "News", "Selected publications", "Selected projects"]
     cv = [h.get_text(strip=True).rstrip("¶") for h in fixture_site.content("cv/").select("h2")]
     assert cv == ["Awards", "Education", "Experience"]
     assert headings_without_content(fixture_site, "cv/") == []

@@ -86,7 +86,7 @@ def test_navigation_works_at_phone_width(browser, base_url):
     )
     page.goto(base_url, wait_until="networkidle")
     assert not page.locator(".md-tabs").is_visible()
-    page.locator("label.md-header__button[for='__drawer']").click()
+    page.locator(".md-header__button[for='__drawer']").click()
     link = page.locator(".md-nav--primary a.md-nav__link", has_text="Group").first
     expect(link).to_be_visible()
     link.click()
@@ -127,7 +127,7 @@ def test_without_javascript_the_full_list_shows(browser, base_url):
 def test_email_becomes_a_mailto_link_with_javascript(browser, base_url):
     page, _ = offline_page(browser, base_url)
     page.goto(base_url, wait_until="networkidle")
-    link = page.locator("a.lab-email")
+    link = page.locator("article a.lab-email")
     assert link.get_attribute("href").startswith("mailto:")
     assert "@" in link.inner_text()
 

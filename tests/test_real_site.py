@@ -221,8 +221,13 @@ def test_cv_page_has_every_award_education_and_experience(real_site, site):
         (e.start, e.end, f"{e.role}, {e.organization}", ", ".join(e.mentors)) for e in site.profile.experience
     ]
     assert len(entries) == len(expected)
+
+    def dated(year_month: str) -> str:
+        year, month = year_month.split("-")
+        return f"{calendar.month_abbr[int(month)]} {year}"
+
     for text, (start, end, what, detail) in zip(entries, expected, strict=True):
-        assert text.startswith(f"{start} – {end or 'present'} {what}"), text
+        assert text.startswith(f"{dated(start)} – {dated(end) if end else 'present'} {what}"), text
         assert all(word in text for word in detail.split(", ")), text
 
 
@@ -236,10 +241,14 @@ def test_home_page_has_profile_bio_interests_note_news_and_selections(real_site,
     assert plain(profile.bio) in page
     if profile.interests:
         assert plain(profile.interests) in page
-    callout = content.select_one(".admonition.lab-callout")
-    assert (callout is not None) == bool(profile.prospective)
+    note = content.select_one("div.lab-prospective")
+    assert (note is not None) == bool(profile.prospective)
     if profile.prospective:
-        assert plain(profile.prospective) in text_of(callout)
+        assert plain(profile.prospective) in text_of(note)
+        heading = note.find_previous_sibling("h2")
+        assert heading["id"] == "prospective-students"
+        link = real_site.content("group/").select_one("a[href$='#prospective-students']")
+        assert link is not None and link["href"] == "../#prospective-students"
     if profile.email:
         assert content.select_one("a.lab-email")["data-domain"] == profile.email.split("@")[1]
         assert profile.email not in str(content)

@@ -20,10 +20,17 @@
     var inUse = form.querySelector("[data-active]");
     var texts = items.map(function (li) { return normalise(li.textContent); });
 
+    var empty = form.querySelector(".lab-filter-empty");
+    var clears = form.querySelectorAll(".lab-filter-clear");
+    var done = form.querySelector(".lab-filter-done");
+
+    // A shared address may name a year or topic the list no longer has (?year=1999): that field
+    // falls back to "All" instead of showing a blank choice that hides every paper.
     var params = new URLSearchParams(window.location.search);
     ["year", "topic", "type", "q", "sort"].forEach(function (name) {
       var field = form.elements[name];
       if (field && params.has(name)) field.value = params.get(name);
+      if (field && field.tagName === "SELECT" && field.selectedIndex < 0) field.value = "";
     });
     form.elements.awarded.checked = params.get("awarded") === "yes";
 
@@ -60,11 +67,19 @@
         var empty = !ul.querySelector("li.lab-pub:not([hidden])");
         ul.hidden = empty;
         var heading = ul.previousElementSibling;
-        if (heading && heading.tagName === "H2") heading.hidden = empty || byCites;
+        if (heading && heading.tagName === "H2") {
+          heading.hidden = empty || byCites;
+          // The table of contents lists only the years still shown.
+          document.querySelectorAll('.md-nav--secondary a[href="#' + heading.id + '"]').forEach(function (a) {
+            a.parentNode.hidden = heading.hidden;
+          });
+        }
       });
       count.textContent = String(shown);
       var active = [year, topic, type, awarded, words.length].filter(Boolean).length;
       if (inUse) inUse.textContent = active ? " (" + active + ")" : "";
+      if (empty) empty.hidden = shown > 0;
+      clears[0].hidden = !active && !byCites;
 
       var query = new URLSearchParams();
       if (year) query.set("year", year);
@@ -77,13 +92,22 @@
       history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     }
 
+    function fold(open) {
+      toggle.setAttribute("aria-expanded", String(open));
+      form.classList.toggle("lab-filter--open", open);
+    }
     if (toggle) {
-      toggle.addEventListener("click", function () {
-        var open = toggle.getAttribute("aria-expanded") !== "true";
-        toggle.setAttribute("aria-expanded", String(open));
-        form.classList.toggle("lab-filter--open", open);
+      toggle.addEventListener("click", function () { fold(toggle.getAttribute("aria-expanded") !== "true"); });
+      done.addEventListener("click", function () { fold(false); toggle.focus(); });
+      form.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true") return;
+        if (getComputedStyle(toggle).display === "none") return; // wide screens: nothing folds
+        fold(false);
+        toggle.focus();
       });
     }
+    // A reset clears the fields after its event: apply once they are cleared.
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });

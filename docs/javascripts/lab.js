@@ -29,8 +29,34 @@
     });
   }
 
+  // On paper a link cannot be followed: lab.css prints its full address after it, so a link keeps
+  // where it goes (authors' names, the page's own anchors and the e-mail excepted).
+  function markPrintedLinks(root) {
+    root.querySelectorAll("article a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (href.charAt(0) === "#" || a.matches(".headerlink, .lab-member, .lab-email, .lab-link")) return;
+      a.dataset.printHref = a.href;
+    });
+  }
+
+  // A paper's, person's or project's page is in no menu: the tab (and drawer entry) of the list
+  // its back link leads to is marked as the current section.
+  function markSection(root) {
+    var back = root.querySelector("a.lab-back-link");
+    if (!back || root.querySelector(".md-tabs__item--active")) return;
+    var list = new URL(back.href).pathname;
+    root.querySelectorAll(".md-tabs__link, .md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link").forEach(function (a) {
+      if (new URL(a.href).pathname !== list) return;
+      a.setAttribute("aria-current", "true");
+      if (a.classList.contains("md-tabs__link")) a.parentNode.classList.add("md-tabs__item--active");
+      else a.classList.add("md-nav__link--active");
+    });
+  }
+
   function enhance() {
+    markSection(document);
     revealEmails(document);
+    markPrintedLinks(document);
     wireCopyButtons(document);
   }
 

@@ -71,6 +71,7 @@ def derived_config(root: Path, site: Any, address: outputs.Address, hidden: set[
     # escaped, as the plugin sets them: the theme prints both without escaping
     config["site_name"] = str(escape(settings.title))
     config["site_description"] = str(escape(settings.description))
+    config["copyright"] = outputs.copyright_line(site)
     config.setdefault("theme", {})["language"] = settings.language
     config["docs_dir"] = DOCS_DIR
     if address.site_url:

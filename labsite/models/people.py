@@ -149,7 +149,7 @@ class Profile(Model):
     interests: Markdown | None = None
     """Research interests, shown under their own heading on the home page (Markdown)."""
     prospective: Markdown | None = None
-    """The note to prospective students, shown as a call-out on the home page."""
+    """The note to prospective students: a section of the home page, linked from the Group page."""
     selected_publications: list[Slug] = []
     """Paper ids shown on the home page, in this order."""
     selected_projects: list[Slug] = []

@@ -28,6 +28,7 @@ from labsite.read.layout import DOCS_DIR
 
 MACROS = (
     "profile_card",
+    "cv_header",
     "bio",
     "interests",
     "prospective_note",

@@ -59,16 +59,20 @@ class Blocks:
     def _markdown(self, text: str | None, css: str) -> str:
         return self._render("partials/prose.html", "", text=text, css=css) if text else ""
 
+    def cv_header(self, base: str = "") -> str:
+        """The printed CV's letterhead: the owner's name, position and e-mail (hidden on screen)."""
+        return str(render.as_block(self._render("partials/cv-header.html", base, profile=self.site.profile)))
+
     def bio(self, base: str = "") -> str:
         return self._markdown(self.site.profile.bio, "lab-bio")
 
     def interests(self, base: str = "") -> str:
         return self._markdown(self.site.profile.interests, "lab-interests")
 
-    def prospective_note(self, base: str = "", title: str = "") -> str:
-        """The note to prospective students as a call-out; its heading comes from the page."""
-        text = self.site.profile.prospective
-        return self._render("partials/callout.html", base, text=text, title=title) if text else ""
+    def prospective_note(self, base: str = "") -> str:
+        """The note to prospective students at body size: what applicants came for is a section of
+        its own, under a heading (and anchor) the page gives it, that other pages link to."""
+        return self._markdown(self.site.profile.prospective, "lab-prospective")
 
     # --- lists --------------------------------------------------------------------------------
     def news_list(self, base: str = "", limit: int | None = None) -> str:

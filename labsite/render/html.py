@@ -25,7 +25,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from labsite import markdown
+from labsite import markdown, months
 from labsite.models.people import ROLE_OF_CURRENT
 from labsite.names import name_key
 from labsite.render import photos
@@ -145,8 +145,15 @@ def environment(extra_dirs: list[Path] | None = None) -> Environment:
         initials=initials,
         hue=hue,
         photo_variant=photos.variant,
+        month_year=month_year,
     )
     return env
+
+
+def month_year(year_month: str) -> str:
+    """'2013-09' → 'Sep 2013': how a CV dates a line, on screen and on paper."""
+    year, month = year_month.split("-")
+    return f"{months.name(int(month))[:3]} {year}"
 
 
 def as_block(html: str) -> Markup:

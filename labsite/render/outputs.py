@@ -19,6 +19,7 @@ from labsite.derive.views import PI, Site
 from labsite.read.addresses import PROFILE_FILES, page_url, person_files
 from labsite.read.layout import person_file
 from labsite.render import bibtex, cards, csl, cv, feeds, llms, metadata, photos, robots
+from labsite.render import html as render
 from labsite.render.blocks import Blocks
 from labsite.render.pages import PageSpec, generated_pages
 
@@ -66,8 +67,12 @@ def body(blocks: Blocks, spec: PageSpec, address: Address) -> str:
 
 
 def meta(spec: PageSpec) -> dict[str, Any]:
-    """A generated page's title and description, escaped once: the theme prints them as they are."""
-    return {"title": escape(spec.title), "description": escape(spec.description)}
+    """A generated page's title and description, escaped once: the theme prints them as they are.
+    Its keywords go to the search index as tags (JSON, never printed: the site runs no tags plugin)."""
+    found: dict[str, Any] = {"title": escape(spec.title), "description": escape(spec.description)}
+    if spec.keywords:
+        found["tags"] = list(spec.keywords)
+    return found
 
 
 def canonical(spec: PageSpec, address: Address) -> str | None:
@@ -93,6 +98,14 @@ def head(site: Site, spec: PageSpec | None, canonical_url: str | None, is_home: 
     if spec.kind == "person":
         return {"og_type": "profile"}
     return None
+
+
+def copyright_line(site: Site) -> str:
+    """The footer's line as HTML, every value escaped (Material prints `copyright` as it is): the
+    newest year the data names, so that a build of the same data gives the same page."""
+    years = [int(p.year) for p in site.publications] + [int(n.date[:4]) for n in site.news]
+    context = {"profile": site.profile, "year": max(years) if years else ""}
+    return render.render(render.environment(), "partials/copyright.html", **context).strip()
 
 
 def files(site: Site, address: Address, main_pages: Sequence[llms.MainPage] = ()) -> list[GeneratedFile]:

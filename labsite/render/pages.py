@@ -23,6 +23,10 @@ class PageSpec:
     id: str
     title: str
     description: str
+    keywords: tuple[str, ...] = ()
+    """Words a visitor searches for that the page may name only once: a paper's venue acronym. The
+    search index weighs them as Material weighs tags, so "SC" finds the SC paper before titles
+    that merely start with "sc"."""
 
 
 def plain(markdown_text: str, limit: int = 200) -> str:
@@ -62,7 +66,8 @@ def generated_pages(site: Site) -> list[PageSpec]:
         where = f"{cited.venue.id} {cited.year}" if cited.venue else str(cited.year)
         authors = ", ".join(pub.authors[:3]) + (" et al." if len(pub.authors) > 3 or pub.et_al else "")
         text = sentence(f"{pub.title} ({where}). {authors}")
-        pages.append(PageSpec(page_source("publication", pub.id), "publication", pub.id, pub.title, text))
+        keywords = (cited.venue.id,) if cited.venue else ()
+        pages.append(PageSpec(page_source("publication", pub.id), "publication", pub.id, pub.title, text, keywords))
     for project in site.projects:
         source = page_source("project", project.id)
         pages.append(PageSpec(source, "project", project.id, project.name, plain(project.description)))

@@ -155,7 +155,7 @@ def test_seed_profile_is_on_the_home_page(real_site):
         assert line in page
     assert fixed(seed[5]) in page
     assert fixed(seed[6].removeprefix("Research interests: ")) in page
-    assert "apply through the CMU CS PhD program" in real_site.content("").select_one(".lab-callout").get_text()
+    assert "apply through the CMU CS PhD program" in real_site.content("").select_one(".lab-prospective").get_text()
 
 
 def test_each_member_page_lists_exactly_the_seed_papers_they_wrote(real_site):
