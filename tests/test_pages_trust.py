@@ -229,7 +229,8 @@ SVG = (
     ],
 )
 def test_active_content_in_a_published_svg_is_refused_at_its_line(fixture_project, inside, message):
-    (fixture_project / DOCS_DIR / SITE_ASSETS[2]).write_text(SVG.format(inside), encoding="utf-8")
+    svg = next(a for a in SITE_ASSETS if a.endswith(".svg"))
+    (fixture_project / DOCS_DIR / svg).write_text(SVG.format(inside), encoding="utf-8")
     done = check(fixture_project)
     assert done.returncode == 1
     assert message in done.stdout, done.stdout
@@ -356,3 +357,12 @@ def test_a_preview_shows_a_failed_page_as_its_file_and_line_not_a_traceback(prev
     article = BeautifulSoup(body, "lxml").select_one("article").get_text(" ")
     assert "docs/teaching.md, line 7: KeyError:" in article
     assert "Traceback" not in body and 'File "' not in body
+
+
+def test_the_site_assets_named_in_the_core_are_the_ones_mkdocs_yml_loads():
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    loaded = {entry["path"] if isinstance(entry, dict) else entry for entry in config["extra_javascript"]}
+    assert {a for a in SITE_ASSETS if a.endswith(".js")} == loaded
+    assert config["theme"]["favicon"] in SITE_ASSETS

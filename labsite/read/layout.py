@@ -30,7 +30,12 @@ PEOPLE_DIR = "people"
 """One file per member inside the data folder: `people/<id>.yml`."""
 PHOTO_DIR = "images/people"
 """Where members put their photos, inside `docs/` (CONTRIBUTING names it)."""
-SITE_ASSETS = ("javascripts/lab.js", "javascripts/lab-filter.js", "images/favicon.svg")
+SITE_ASSETS = (
+    "javascripts/lab.js",
+    "javascripts/lab-filter.js",
+    "javascripts/lab-keyboard.js",
+    "images/favicon.svg",
+)
 """The only script, HTML and SVG files `docs/` may hold: the site's own (`mkdocs.yml` names them).
 
 Any other such file would run on the site's address when opened; the check refuses it
