@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from labsite.derive.views import Site
 from labsite.models.people import DEGREE_ORDER, ROLE_OF_CURRENT
-from labsite.render.html import TEMPLATES, and_list, environment
+from labsite.render.html import TEMPLATES, and_list, environment, month_year
 
 TEMPLATE = TEMPLATES / "cv" / "cv.typ"
 CACHE = Path(".cache") / "labsite-cv"
@@ -46,7 +46,8 @@ def _text(html: str) -> str:
 
 
 def _dates(entry: Any) -> str:
-    return f"{entry.start} – {entry.end or 'present'}"
+    """As the CV page dates a line (`partials/cv-entry.html`): 'Sep 2013 – Jun 2020', '… – present'."""
+    return f"{month_year(entry.start)} – {month_year(entry.end) if entry.end else 'present'}"
 
 
 def document(site: Site, url: str | None = None) -> dict[str, Any]:

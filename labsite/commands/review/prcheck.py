@@ -10,7 +10,6 @@ read from git as data; nothing of the pull request runs.
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 import click
 import yaml
 
+from labsite.commands.errors import Refused
 from labsite.commands.review.gitdiff import Change, GitError, blob, changes, commit_of, export, files_in, merge_base
 from labsite.derive.attachments import newly_attached
 from labsite.errors import DataErrors
@@ -231,6 +231,12 @@ def message(verdict: Verdict, author: str) -> str:
     return "\n".join([head, *lines]) + "\n"
 
 
+class GitFailed(Refused):
+    """git could not answer (not a repository, an unknown base): exit 2, unlike a verdict's 1."""
+
+    exit_code = 2
+
+
 @click.command("pr-check")
 @click.option("--base", "base_ref", required=True, help="The branch or commit the pull request goes into.")
 @click.option("--author", required=True, help="The pull request author's GitHub handle.")
@@ -253,8 +259,7 @@ def pr_check_command(
         base = merge_base(root, commit_of(root, base_ref), head)
         verdict = review(root, base, head, author, approvers)
     except GitError as error:
-        click.echo(f"git: {error}", err=True)
-        sys.exit(2)
+        raise GitFailed(f"git: {error}") from None
     text = message(verdict, author.strip())
     click.echo(text, nl=False)
     if summary_path is not None:
@@ -263,4 +268,5 @@ def pr_check_command(
                 f.write("### Ownership\n\n" + text)
         except OSError as error:
             click.echo(f"could not write the summary to {summary_path}: {error.strerror}", err=True)
-    sys.exit(0 if verdict.passes else 1)
+    if not verdict.passes:
+        raise click.exceptions.Exit(1)  # a verdict, not an error: the changes that need a maintainer are above
