@@ -201,7 +201,11 @@ class LabsitePlugin(BasePlugin):
         except CvError as error:
             raise PluginError(str(error)) from None
         for generated in generated_files:
-            files.append(File.generated(config, generated.path, content=generated.content))
+            made = File.generated(config, generated.path, content=generated.content)
+            if files.get_file_from_path(generated.path) or made.dest_uri in claimed:
+                raise PluginError(f"{generated.path}: a file the site makes would replace another at {made.dest_uri}")
+            claimed.add(made.dest_uri)
+            files.append(made)
         # in the order MkDocs gives files it finds on disk, as if the generated ones were there: the
         # sitemap and the search index then list pages as an engine building `generate`'s output does
         return Files(sorted(files, key=file_sort_key))

@@ -158,3 +158,19 @@ def test_our_own_markup_is_not_active_content(real_site):
 def test_addresses_are_computed_as_mkdocs_computes_them(tmp_path, source, directory_urls):
     engine = File(source, src_dir=str(tmp_path), dest_dir=str(tmp_path / "site"), use_directory_urls=directory_urls)
     assert addresses.destination(source, directory_urls) == engine.dest_uri
+
+
+def test_a_page_under_docs_where_the_build_writes_a_file_stops_the_build(fixture_project):
+    """A file the core makes (here a derived photo's address, which the address check does not list)
+    never silently replaces a maintainer's file, or the other way round: the plugin refuses both."""
+    person = fixture_project / "data/people/eve-nox.yml"
+    photo = fixture_project / "docs/images/eve.jpg"
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    from PIL import Image
+
+    Image.new("RGB", (64, 64), "red").save(photo, "JPEG")
+    person.write_text(person.read_text() + "photo: images/eve.jpg\n")
+    Image.new("RGB", (8, 8), "blue").save(fixture_project / "docs/images/eve-jpg-256.webp", "WEBP")
+    result = build(fixture_project)
+    assert result.returncode == 1
+    assert "images/eve-jpg-256.webp: a file the site makes would replace another" in result.log
