@@ -30,3 +30,24 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def fixture_project(tmp_path):
     """A fresh copy of the project with the fixture lab's data, for tests that break it."""
     return copy_project(tmp_path / "project", FIXTURE_DATA)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright (its own browser download does not work here)."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site):
+    """The real site served on localhost, as a visitor's browser reads it."""
+    from browser import serving
+
+    with serving(real_site.site) as url:
+        yield url

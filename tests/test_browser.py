@@ -4,27 +4,13 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser import CHROMIUM, CHROMIUM_ARGS, MAIN_PAGES, serving
-from playwright.sync_api import Page, expect, sync_playwright
+from browser import MAIN_PAGES
+from playwright.sync_api import Page, expect
 from sitebuild import ROOT
 
 from labsite.render import html as render
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site):
-    with serving(real_site.site) as url:
-        yield url
 
 
 def offline_page(browser, base_url: str, **context_options) -> tuple[Page, list[str]]:

@@ -9,8 +9,8 @@ in a drawer: it opens from a button with Enter or Space, Escape closes it and gi
 from __future__ import annotations
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, MAIN_PAGES, serving
-from playwright.sync_api import Page, expect, sync_playwright
+from browser import MAIN_PAGES, first_detail_pages
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -75,26 +75,9 @@ NO_MOTION = "*, *::before, *::after { transition: none !important; animation: no
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site):
-    with serving(real_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def every_kind_of_page(real_site) -> list[str]:
     """The main pages, the 404 page and the first person, paper and project page."""
-    details = [
-        f"{folder}/{sorted(p.parent.name for p in real_site.site.glob(f'{folder}/*/index.html'))[0]}/"
-        for folder in ("people", "publications", "projects")
-    ]
+    details = first_detail_pages(real_site.site)
     return MAIN_PAGES + details + ["404.html"]
 
 

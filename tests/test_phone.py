@@ -9,8 +9,8 @@ address naming a year the list does not have shows every year, with "All years" 
 from __future__ import annotations
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, MAIN_PAGES, serving
-from playwright.sync_api import expect, sync_playwright
+from browser import MAIN_PAGES, first_detail_pages
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -32,25 +32,8 @@ SMALL = """([selector, least]) => [...document.querySelectorAll(selector)]
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site):
-    with serving(real_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def pages(real_site) -> list[str]:
-    details = [
-        f"{folder}/{sorted(p.parent.name for p in real_site.site.glob(f'{folder}/*/index.html'))[0]}/"
-        for folder in ("people", "publications", "projects")
-    ]
+    details = first_detail_pages(real_site.site)
     return MAIN_PAGES + details
 
 
