@@ -64,12 +64,7 @@ def _read(root: Path) -> SiteData | None:
 @click.command("attached-papers")
 @click.argument("base", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("head", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--summary",
-    "summary_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also append the Markdown to this file (in CI: $GITHUB_STEP_SUMMARY).",
-)
+@summary_markdown.summary_option
 def attached_papers_command(base: Path, head: Path, summary_path: Path | None) -> None:
     """List the papers that new names and aliases in HEAD attach to members, compared with BASE
     (two project folders, each with its data/)."""

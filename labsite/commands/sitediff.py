@@ -315,12 +315,7 @@ def summary(base: Path, head: Path) -> str:
 @click.command("site-diff")
 @click.argument("base", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("head", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--summary",
-    "summary_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also append the Markdown to this file (in CI: $GITHUB_STEP_SUMMARY).",
-)
+@summary_markdown.summary_option
 def site_diff_command(base: Path, head: Path, summary_path: Path | None) -> None:
     """Say what changes from the site built in BASE to the one built in HEAD (Markdown)."""
     text = summary(base, head)
