@@ -81,7 +81,9 @@ def test_the_project_code_holds_no_fact_about_the_group():
     names += [c.title for c in site.data.courses] + [p.name for p in site.projects if len(p.name) > 4]
     code = [
         *ROOT.joinpath("labsite").rglob("*.py"),
-        *ROOT.joinpath("labsite").rglob("*.html"),
+        *(p for p in ROOT.joinpath("labsite", "templates").rglob("*.*")),  # HTML, Atom, Typst
+        *ROOT.joinpath("docs", "javascripts").rglob("*.js"),
+        *ROOT.joinpath("docs", "stylesheets").rglob("*.css"),
         ROOT / "macros.py",
         *ROOT.joinpath("hooks").rglob("*.py"),
         *ROOT.joinpath("labsite_mkdocs").rglob("*.py"),
